@@ -1,0 +1,26 @@
+package io.switchboard.catalog.api;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/**
+ * A model clients ask for by id.
+ *
+ * @param id {@code author/slug}, for example {@code mistralai/mistral-small-2603}
+ * @param canonicalSlug permanent slug, stable across renames
+ * @param name display name
+ * @param description what it is good for
+ * @param created unix seconds when it was released
+ * @param contextLength largest context of any of its endpoints
+ * @param architecture modalities and tokenizer
+ * @param supportedParameters request parameters some endpoint supports (OpenRouter's names)
+ * @param huggingFaceId Hugging Face id for open-weight models
+ * @param disabled true to hide it and refuse requests for it
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record Model(String id, String canonicalSlug, String name, String description, long created,
+        long contextLength, Architecture architecture, List<String> supportedParameters,
+        @Nullable String huggingFaceId, boolean disabled) {
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.switchboard.catalog.api;
+
+import org.jspecify.annotations.NullMarked;

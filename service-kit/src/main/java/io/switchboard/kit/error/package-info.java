@@ -1,0 +1,4 @@
+@NullMarked
+package io.switchboard.kit.error;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.switchboard.kit.identity;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.switchboard.testsupport.arch;
+
+import org.jspecify.annotations.NullMarked;

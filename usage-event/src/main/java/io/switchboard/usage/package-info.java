@@ -1,0 +1,4 @@
+@NullMarked
+package io.switchboard.usage;
+
+import org.jspecify.annotations.NullMarked;
