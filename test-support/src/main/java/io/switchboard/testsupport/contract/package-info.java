@@ -1,0 +1,4 @@
+@NullMarked
+package io.switchboard.testsupport.contract;
+
+import org.jspecify.annotations.NullMarked;
