@@ -4,14 +4,17 @@ import io.switchboard.kit.error.OpenRouterErrorHandler;
 import io.switchboard.kit.identity.IdentityProof;
 import io.switchboard.kit.identity.IdentityVerificationFilter;
 import io.switchboard.kit.identity.InternalIdentityProperties;
+import io.switchboard.kit.ids.RandomIds;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.server.context.WebServerPortFileWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /** What every Switchboard service gets from service-kit. */
@@ -23,6 +26,18 @@ public class KitAutoConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RandomIds randomIds() {
+        return new RandomIds();
+    }
+
+    /** Money goes out as plain decimals ({@code 0.0000138}, not {@code 1.38E-5}): exact and readable everywhere. */
+    @Bean
+    JsonMapperBuilderCustomizer plainBigDecimals() {
+        return builder -> builder.enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN);
     }
 
     @Bean

@@ -20,6 +20,7 @@ import tools.jackson.databind.annotation.JsonSerialize;
  * @param requestedModel model the client asked for (first of {@code models} when it sent a list)
  * @param servedModel model that produced the generation
  * @param provider provider slug that served it
+ * @param providerName the provider's display name, as OpenRouter's {@code provider_name}
  * @param endpointId catalog endpoint that served it
  * @param upstreamId the provider's own id for the generation, if it sent one
  * @param streamed whether the client asked for a stream
@@ -41,7 +42,8 @@ import tools.jackson.databind.annotation.JsonSerialize;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record UsageData(String generationId, String tenantId, String keyId, String requestId, String requestedModel,
-        String servedModel, String provider, String endpointId, @Nullable String upstreamId, boolean streamed,
+        String servedModel, String provider, String providerName, String endpointId, @Nullable String upstreamId,
+        boolean streamed,
         Outcome outcome, @Nullable String finishReason, @Nullable String nativeFinishReason, TokenUsage usage,
         PriceSnapshot price, @JsonSerialize(using = PlainDecimalSerializer.class) BigDecimal cost, Instant createdAt,
         long latencyMs, @Nullable Long timeToFirstTokenMs, List<FailoverAttempt> failover,

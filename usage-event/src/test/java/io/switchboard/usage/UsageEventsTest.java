@@ -19,7 +19,7 @@ class UsageEventsTest {
         TokenUsage usage = new TokenUsage(12, 20, 0, 0, 0, 0, false);
         PriceSnapshot price = PriceSnapshot.perToken("0.00000015", "0.0000006");
         UsageData data = new UsageData("gen-1764169200-AbCdEfGhIjKlMnOpQrSt", "acme", "3f2a", "req-1",
-                "mistralai/mistral-small-2603", "mistralai/mistral-small-2603", "mistral",
+                "mistralai/mistral-small-2603", "mistralai/mistral-small-2603", "mistral", "Mistral",
                 "mistral:mistralai/mistral-small-2603", "cmpl-9", true, Outcome.COMPLETED, "stop", "stop", usage,
                 price, Cost.of(usage, price), Instant.parse("2026-11-26T15:00:00Z"), 812, 95L,
                 List.of(new FailoverAttempt("deepinfra", "deepinfra:mistralai/mistral-small-2603",

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Starts a child process with its output in a log file, and stops it (and its children) reliably. */
@@ -15,11 +16,17 @@ public final class ChildProcess {
     }
 
     public static Process start(List<String> command, Path logFile) {
+        return start(command, Map.of(), logFile);
+    }
+
+    /** Starts {@code command} with {@code environment} added to this process's (secrets go here, not in argv). */
+    public static Process start(List<String> command, Map<String, String> environment, Path logFile) {
         try {
             File log = logFile.toFile();
             log.getParentFile().mkdirs();
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log));
+            builder.environment().putAll(environment);
             Process process = builder.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process, Duration.ofSeconds(5))));
             return process;

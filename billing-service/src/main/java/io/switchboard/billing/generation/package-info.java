@@ -1,0 +1,4 @@
+@NullMarked
+package io.switchboard.billing.generation;
+
+import org.jspecify.annotations.NullMarked;

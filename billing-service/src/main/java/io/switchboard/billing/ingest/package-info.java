@@ -1,0 +1,4 @@
+@NullMarked
+package io.switchboard.billing.ingest;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.switchboard.billing;
+
+import org.jspecify.annotations.NullMarked;

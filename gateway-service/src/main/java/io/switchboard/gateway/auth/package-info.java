@@ -1,0 +1,4 @@
+@NullMarked
+package io.switchboard.gateway.auth;
+
+import org.jspecify.annotations.NullMarked;

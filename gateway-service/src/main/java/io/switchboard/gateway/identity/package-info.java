@@ -1,0 +1,4 @@
+@NullMarked
+package io.switchboard.gateway.identity;
+
+import org.jspecify.annotations.NullMarked;

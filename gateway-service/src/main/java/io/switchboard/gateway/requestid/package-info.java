@@ -1,0 +1,4 @@
+@NullMarked
+package io.switchboard.gateway.requestid;
+
+import org.jspecify.annotations.NullMarked;

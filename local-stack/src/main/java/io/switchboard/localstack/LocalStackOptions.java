@@ -1,0 +1,45 @@
+package io.switchboard.localstack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How to start a {@link LocalStack}.
+ *
+ * @param gatewayPort the public port, 0 for any free one
+ * @param redisUrl the Redis every service uses
+ * @param kafkaBootstrapServers the Kafka every service uses
+ * @param stackDir folder holding {@code <service>.jar} runnable jars
+ * @param workDir folder for port files and logs
+ * @param internalSecret the cluster's shared identity secret
+ * @param demoTenant tenant of the demo key
+ * @param demoKey a key created at start-up
+ * @param jvmOptions options of each service JVM
+ * @param extraProperties more Spring properties given to every service
+ * @param startTimeout how long one service may take to become ready
+ */
+public record LocalStackOptions(int gatewayPort, String redisUrl, String kafkaBootstrapServers, Path stackDir,
+        Path workDir, String internalSecret, String demoTenant, String demoKey, List<String> jvmOptions,
+        Map<String, String> extraProperties, Duration startTimeout) {
+
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
+            "-XX:+ExitOnOutOfMemoryError");
+
+    public LocalStackOptions {
+        jvmOptions = List.copyOf(jvmOptions);
+        extraProperties = Map.copyOf(extraProperties);
+    }
+
+    public static LocalStackOptions of(int gatewayPort, String redisUrl, String kafkaBootstrapServers, Path stackDir,
+            Path workDir, String internalSecret, String demoKey) {
+        return new LocalStackOptions(gatewayPort, redisUrl, kafkaBootstrapServers, stackDir, workDir, internalSecret,
+                "demo", demoKey, DEFAULT_JVM_OPTIONS, Map.of(), LocalStack.defaultStartTimeout());
+    }
+
+    public LocalStackOptions withExtraProperties(Map<String, String> properties) {
+        return new LocalStackOptions(gatewayPort, redisUrl, kafkaBootstrapServers, stackDir, workDir, internalSecret,
+                demoTenant, demoKey, jvmOptions, properties, startTimeout);
+    }
+}

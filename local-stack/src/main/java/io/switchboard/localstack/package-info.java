@@ -1,0 +1,4 @@
+@NullMarked
+package io.switchboard.localstack;
+
+import org.jspecify.annotations.NullMarked;

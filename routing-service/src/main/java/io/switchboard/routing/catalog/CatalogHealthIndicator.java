@@ -1,0 +1,24 @@
+package io.switchboard.routing.catalog;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/** Part of readiness: routing-service takes traffic only once it holds a catalog. */
+@Component("catalog")
+public class CatalogHealthIndicator implements ReactiveHealthIndicator {
+
+    private final CatalogHolder holder;
+
+    public CatalogHealthIndicator(CatalogHolder holder) {
+        this.holder = holder;
+    }
+
+    @Override
+    public Mono<Health> health() {
+        return Mono.just(holder.current()
+                .map(snapshot -> Health.up().withDetail("version", snapshot.version()).build())
+                .orElseGet(() -> Health.down().withDetail("reason", "catalog not loaded yet").build()));
+    }
+}

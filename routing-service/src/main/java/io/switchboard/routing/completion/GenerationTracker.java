@@ -1,0 +1,161 @@
+package io.switchboard.routing.completion;
+
+import io.switchboard.routing.chat.ChatChunk;
+import io.switchboard.routing.chat.ChatCompletion;
+import io.switchboard.routing.chat.Usage;
+import io.switchboard.routing.provider.ProviderException;
+import io.switchboard.routing.selection.Candidate;
+import io.switchboard.usage.FailoverAttempt;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What happens to one generation while it runs: the endpoints tried, which one served, when the first token came,
+ * the text delivered, the provider's usage and finish reason. One instance per request, never shared; the signals of
+ * one reactive pipeline are serialised, so it needs no locking.
+ */
+public final class GenerationTracker {
+
+    private final Generation generation;
+    private final List<FailoverAttempt> failover = new ArrayList<>();
+    private final StringBuilder completionText = new StringBuilder();
+    private final AtomicBoolean recorded = new AtomicBoolean();
+    private @Nullable Candidate attempting;
+    private @Nullable Instant attemptStartedAt;
+    private @Nullable Candidate served;
+    private @Nullable Instant firstTokenAt;
+    private @Nullable Usage providerUsage;
+    private @Nullable String finishReason;
+    private @Nullable String nativeFinishReason;
+    private @Nullable String upstreamId;
+    private boolean failedAfterFirstByte;
+
+    GenerationTracker(Generation generation) {
+        this.generation = generation;
+    }
+
+    public Generation generation() {
+        return generation;
+    }
+
+    void attempting(Candidate candidate, Instant now) {
+        attempting = candidate;
+        attemptStartedAt = now;
+    }
+
+    void failed(Candidate candidate, Throwable failure, Instant now) {
+        Integer status = failure instanceof ProviderException provider ? provider.status() : null;
+        long latency = attemptStartedAt == null ? 0 : Duration.between(attemptStartedAt, now).toMillis();
+        failover.add(new FailoverAttempt(candidate.provider().slug(), candidate.endpoint().id(), candidate.model().id(),
+                status, shorten(failure.getMessage()), latency));
+        attempting = null;
+    }
+
+    void served(Candidate candidate) {
+        served = candidate;
+    }
+
+    /** Notes what a streamed chunk carries; returns it unchanged. */
+    void observe(ChatChunk chunk, Instant now) {
+        if (upstreamId == null) {
+            upstreamId = chunk.id();
+        }
+        if (chunk.usage() != null) {
+            providerUsage = chunk.usage();
+        }
+        for (ChatChunk.ChunkChoice choice : chunk.choices()) {
+            String content = choice.delta().content();
+            if (content != null && !content.isEmpty()) {
+                completionText.append(content);
+            }
+            if (firstTokenAt == null && (content != null && !content.isEmpty() || !choice.delta().extra().isEmpty())) {
+                firstTokenAt = now;
+            }
+            if (choice.finishReason() != null) {
+                finishReason = choice.finishReason();
+                nativeFinishReason = choice.nativeFinishReason() != null
+                        ? choice.nativeFinishReason()
+                        : choice.finishReason();
+            }
+        }
+    }
+
+    void observe(ChatCompletion completion, Instant now) {
+        upstreamId = completion.id();
+        providerUsage = completion.usage();
+        firstTokenAt = now;
+        for (ChatCompletion.Choice choice : completion.choices()) {
+            if (choice.message().content() != null) {
+                completionText.append(choice.message().content());
+            }
+            if (choice.finishReason() != null) {
+                finishReason = choice.finishReason();
+                nativeFinishReason = choice.nativeFinishReason() != null
+                        ? choice.nativeFinishReason()
+                        : choice.finishReason();
+            }
+        }
+    }
+
+    void failedAfterFirstByte() {
+        failedAfterFirstByte = true;
+        finishReason = "error";
+    }
+
+    /** True once, for whoever records the usage event. */
+    boolean claimRecording() {
+        return recorded.compareAndSet(false, true);
+    }
+
+    public List<FailoverAttempt> failover() {
+        return List.copyOf(failover);
+    }
+
+    public @Nullable Candidate served() {
+        return served;
+    }
+
+    /** The endpoint being called or that served: what a cancellation or failure is billed to. */
+    public @Nullable Candidate billedTo() {
+        return served != null ? served : attempting;
+    }
+
+    public @Nullable Instant firstTokenAt() {
+        return firstTokenAt;
+    }
+
+    public @Nullable Usage providerUsage() {
+        return providerUsage;
+    }
+
+    public @Nullable String finishReason() {
+        return finishReason;
+    }
+
+    public @Nullable String nativeFinishReason() {
+        return nativeFinishReason;
+    }
+
+    public @Nullable String upstreamId() {
+        return upstreamId;
+    }
+
+    public boolean hasFailedAfterFirstByte() {
+        return failedAfterFirstByte;
+    }
+
+    public String completionText() {
+        return completionText.toString();
+    }
+
+    private static String shorten(@Nullable String message) {
+        if (message == null) {
+            return "unknown error";
+        }
+        return message.length() > 300 ? message.substring(0, 300) : message;
+    }
+}

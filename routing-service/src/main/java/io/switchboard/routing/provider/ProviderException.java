@@ -1,0 +1,46 @@
+package io.switchboard.routing.provider;
+
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A provider call that failed. {@link #retryable()} says whether the failure is the provider's (connection errors,
+ * timeouts, 5xx, 429), so another endpoint may serve the request, or the request's (other 4xx), so none would.
+ */
+public final class ProviderException extends RuntimeException {
+
+    private final @Nullable Integer status;
+    private final boolean retryable;
+    private final @Nullable Duration retryAfter;
+
+    public ProviderException(@Nullable Integer status, String message, boolean retryable,
+            @Nullable Duration retryAfter, @Nullable Throwable cause) {
+        super(message, cause, false, false);
+        this.status = status;
+        this.retryable = retryable;
+        this.retryAfter = retryAfter;
+    }
+
+    /** Classifies an HTTP error status the way OpenRouter fails over. */
+    public static ProviderException ofStatus(int status, String message, @Nullable Duration retryAfter) {
+        boolean retryable = status >= 500 || status == 429 || status == 408;
+        return new ProviderException(status, message, retryable, retryAfter, null);
+    }
+
+    public static ProviderException ofTransport(String message, Throwable cause) {
+        return new ProviderException(null, message, true, null, cause);
+    }
+
+    /** The provider's HTTP status, or null for a connection failure or timeout. */
+    public @Nullable Integer status() {
+        return status;
+    }
+
+    public boolean retryable() {
+        return retryable;
+    }
+
+    public @Nullable Duration retryAfter() {
+        return retryAfter;
+    }
+}

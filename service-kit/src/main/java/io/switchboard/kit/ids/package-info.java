@@ -1,0 +1,4 @@
+@NullMarked
+package io.switchboard.kit.ids;
+
+import org.jspecify.annotations.NullMarked;
