@@ -1,0 +1,4 @@
+@NullMarked
+package io.switchboard.catalog.internal;
+
+import org.jspecify.annotations.NullMarked;

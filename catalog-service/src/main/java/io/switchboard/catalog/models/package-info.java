@@ -1,0 +1,4 @@
+@NullMarked
+package io.switchboard.catalog.models;
+
+import org.jspecify.annotations.NullMarked;

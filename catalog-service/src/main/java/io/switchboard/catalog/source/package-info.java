@@ -1,0 +1,4 @@
+@NullMarked
+package io.switchboard.catalog.source;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.switchboard.catalog.store;
+
+import org.jspecify.annotations.NullMarked;

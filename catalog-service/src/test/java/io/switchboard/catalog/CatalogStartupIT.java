@@ -1,0 +1,58 @@
+package io.switchboard.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.switchboard.catalog.api.Provider;
+import io.switchboard.catalog.source.CatalogFileException;
+import io.switchboard.catalog.store.CatalogStore;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Start-up as the local stack and Helm configure it. */
+class CatalogStartupIT {
+
+    @Test
+    void shouldPointEveryProviderAtTheConfiguredOverride() {
+        try (ConfigurableApplicationContext context = start(
+                "switchboard.catalog.base-url-override=http://127.0.0.1:9000/{provider}/v1")) {
+            assertThat(context.getBean(CatalogStore.class).current().providers()).extracting(Provider::baseUrl)
+                    .contains("http://127.0.0.1:9000/mistral/v1", "http://127.0.0.1:9000/google-ai-studio/v1")
+                    .allMatch(url -> url.startsWith("http://127.0.0.1:9000/"));
+        }
+    }
+
+    @Test
+    void shouldLoadTheFileNamedInConfiguration() {
+        try (ConfigurableApplicationContext context = start("switchboard.catalog.file=classpath:catalogs/valid.yaml")) {
+            assertThat(context.getBean(CatalogStore.class).current().models()).hasSize(2);
+        }
+    }
+
+    @Test
+    void shouldRefuseToStartWithAnInvalidCatalog() {
+        assertThatThrownBy(() -> start("switchboard.catalog.file=classpath:catalogs/negative-price.yaml").close())
+                .hasRootCauseInstanceOf(CatalogFileException.class)
+                .rootCause()
+                .hasMessage("negative-price.yaml: endpoints[1].pricing.prompt: must not be negative");
+    }
+
+    @Test
+    void shouldRefuseToStartWithAnOverrideWithoutPlaceholder() {
+        assertThatThrownBy(() -> start("switchboard.catalog.base-url-override=http://127.0.0.1:9000/v1").close())
+                .rootCause()
+                .hasMessageContaining("{provider}");
+    }
+
+    /** Properties given as command-line arguments, which win over application.yaml as environment variables do. */
+    private static ConfigurableApplicationContext start(String... properties) {
+        List<String> args = new ArrayList<>(List.of("server.port=0", "management.server.port=0",
+                SignedRequests.SECRET_PROPERTY));
+        args.addAll(List.of(properties));
+        return new SpringApplicationBuilder(CatalogServiceApplication.class)
+                .run(args.stream().map(property -> "--" + property).toArray(String[]::new));
+    }
+}
