@@ -1,0 +1,4 @@
+@NullMarked
+package io.switchboard.simulator.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.switchboard.simulator.generation;
+
+import org.jspecify.annotations.NullMarked;

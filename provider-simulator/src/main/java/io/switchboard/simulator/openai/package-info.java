@@ -1,0 +1,4 @@
+@NullMarked
+package io.switchboard.simulator.openai;
+
+import org.jspecify.annotations.NullMarked;

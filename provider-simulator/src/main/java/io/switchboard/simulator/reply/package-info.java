@@ -1,0 +1,4 @@
+@NullMarked
+package io.switchboard.simulator.reply;
+
+import org.jspecify.annotations.NullMarked;
