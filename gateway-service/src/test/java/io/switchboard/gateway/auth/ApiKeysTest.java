@@ -1,0 +1,25 @@
+package io.switchboard.gateway.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class ApiKeysTest {
+
+    @Test
+    void shouldAcceptOnlyKeysOfTheSwitchboardForm() {
+        assertThat(ApiKeys.looksValid("sk-sb-v1-abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKL")).isTrue();
+        assertThat(ApiKeys.looksValid("sk-or-v1-abcdefghijklmnopqrstuvwxyz0123456789")).isFalse();
+        assertThat(ApiKeys.looksValid("sk-sb-v1-short")).isFalse();
+        assertThat(ApiKeys.looksValid("sk-sb-v1-abcdefghijklmnop qrstuvwxyz")).isFalse();
+        assertThat(ApiKeys.looksValid("sk-sb-v1-abcdefghijklmnopé")).isFalse();
+    }
+
+    @Test
+    void shouldHashToSha256Hex() {
+        assertThat(ApiKeys.hash("sk-sb-v1-abcdefghijklmnopqrstuvwxyz"))
+                .hasSize(64)
+                .matches("[0-9a-f]{64}")
+                .isNotEqualTo(ApiKeys.hash("sk-sb-v1-abcdefghijklmnopqrstuvwxyZ"));
+    }
+}
