@@ -65,10 +65,12 @@ class ClusterEndToEndIT {
 
     @Test
     void shouldAnswerANonStreamedCompletionInOpenRoutersShape() {
-        ChatCompletion completion = openai.chat().completions().create(ChatCompletionCreateParams.builder()
-                .model(MODEL)
-                .addUserMessage("echo: Hello from Switchboard")
-                .build());
+        ChatCompletion completion = openai.chat()
+                .completions()
+                .create(ChatCompletionCreateParams.builder()
+                        .model(MODEL)
+                        .addUserMessage("echo: Hello from Switchboard")
+                        .build());
 
         assertThat(completion.id()).startsWith("gen-");
         assertThat(completion.model()).isEqualTo(MODEL);
@@ -78,7 +80,8 @@ class ClusterEndToEndIT {
         BigDecimal cost = new BigDecimal(usage._additionalProperties().get("cost").toString());
         // Mistral's endpoint, the cheapest: $0.15 / $0.60 per million tokens.
         assertThat(cost).isEqualByComparingTo(new BigDecimal("0.00000015").multiply(
-                BigDecimal.valueOf(usage.promptTokens())).add(new BigDecimal("0.0000006").multiply(
+                BigDecimal.valueOf(usage.promptTokens()))
+                .add(new BigDecimal("0.0000006").multiply(
                         BigDecimal.valueOf(usage.completionTokens()))));
     }
 
@@ -143,10 +146,18 @@ class ClusterEndToEndIT {
         OpenRouterContract.assertConforms("UnauthorizedResponse", wrongKey.body());
         assertThat(noKey.statusCode()).isEqualTo(401);
         OpenRouterContract.assertConforms("UnauthorizedResponse", noKey.body());
-        OpenAIClient intruder = OpenAIOkHttpClient.builder().baseUrl(stack.baseUrl())
-                .apiKey("sk-sb-v1-thisKeyDoesNotExist000000000000").maxRetries(0).build();
-        assertThatThrownBy(() -> intruder.chat().completions().create(ChatCompletionCreateParams.builder()
-                .model(MODEL).addUserMessage("hi").build())).isInstanceOf(UnauthorizedException.class);
+        OpenAIClient intruder = OpenAIOkHttpClient.builder()
+                .baseUrl(stack.baseUrl())
+                .apiKey("sk-sb-v1-thisKeyDoesNotExist000000000000")
+                .maxRetries(0)
+                .build();
+        assertThatThrownBy(() -> intruder.chat()
+                .completions()
+                .create(ChatCompletionCreateParams.builder()
+                        .model(MODEL)
+                        .addUserMessage("hi")
+                        .build()))
+                .isInstanceOf(UnauthorizedException.class);
     }
 
     @Test

@@ -45,10 +45,12 @@ public final class LocalStack implements AutoCloseable {
             PROVIDER_KEYS.forEach(key -> secrets.put(key, "sk-local-simulator"));
 
             // Simulator and billing need nothing else; start them side by side.
-            CompletableFuture<ServiceProcess> simulator = async(() -> start("provider-simulator", 0, common, secrets, options,
-                    started));
-            CompletableFuture<ServiceProcess> billing = async(() -> start("billing-service", 0, common, secrets, options,
-                    started));
+            CompletableFuture<ServiceProcess> simulator = async(
+                    () -> start("provider-simulator", 0, common, secrets, options,
+                            started));
+            CompletableFuture<ServiceProcess> billing = async(
+                    () -> start("billing-service", 0, common, secrets, options,
+                            started));
             ServiceProcess sim = simulator.join();
             Map<String, String> catalogProperties = new HashMap<>(common);
             catalogProperties.put("switchboard.catalog.base-url-override", sim.url() + "/{provider}/v1");
