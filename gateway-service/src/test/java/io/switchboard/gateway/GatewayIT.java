@@ -78,7 +78,8 @@ class GatewayIT {
     void shouldRefuseUnknownMalformedAndDisabledKeys() {
         String disabled = newKey();
         StepVerifier.create(keys.save(new ApiKeyRecord(ApiKeys.hash(disabled), "tenant-x", "off", true)))
-                .expectNext(true).verifyComplete();
+                .expectNext(true)
+                .verifyComplete();
 
         for (String key : new String[]{newKey(), "sk-sb-v1-short", "not-a-key", disabled}) {
             web.get()
@@ -97,7 +98,8 @@ class GatewayIT {
     void shouldForwardTheCallersIdentityWithAProofAndNeverTheKey() {
         String key = newKey();
         StepVerifier.create(keys.save(new ApiKeyRecord(ApiKeys.hash(key), "tenant-a", "a key", false)))
-                .expectNext(true).verifyComplete();
+                .expectNext(true)
+                .verifyComplete();
 
         String requestId = web.post()
                 .uri("/api/v1/chat/completions")

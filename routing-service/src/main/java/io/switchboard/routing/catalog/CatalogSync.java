@@ -4,7 +4,7 @@ import io.switchboard.catalog.api.CatalogSnapshot;
 import io.switchboard.kit.identity.IdentityProof;
 import io.switchboard.kit.identity.InternalIdentity;
 import io.switchboard.kit.identity.SigningExchangeFilter;
-import java.util.UUID;
+import io.switchboard.kit.ids.RandomIds;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,13 +32,13 @@ public class CatalogSync implements SmartLifecycle {
     private volatile @Nullable Disposable polling;
 
     public CatalogSync(CatalogHolder holder, CatalogProperties properties, WebClient.Builder builder,
-            IdentityProof proof) {
+            IdentityProof proof, RandomIds ids) {
         this.holder = holder;
         this.properties = properties;
         this.client = builder.clone()
                 .baseUrl(properties.url().toString())
                 .filter(new SigningExchangeFilter(proof,
-                        request -> InternalIdentity.service("routing-service", "catalog-" + UUID.randomUUID())))
+                        request -> InternalIdentity.service("routing-service", ids.next("catalog-", 16))))
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
                 .build();
     }

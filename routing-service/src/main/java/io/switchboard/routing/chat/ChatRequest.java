@@ -13,7 +13,7 @@ import tools.jackson.databind.annotation.JsonNaming;
 
 /**
  * An OpenRouter chat request ({@code ChatRequest} in the contract). Fields routing-service interprets are typed;
- * every other field is kept in {@link #extra} in arrival order and passed on to providers, so new OpenAI and
+ * every other field is kept in {@link #extra} and passed on to providers, so new OpenAI and
  * OpenRouter parameters work before they are modelled here.
  *
  * @param model the model id, optionally with a variant suffix ({@code :nitro}, {@code :floor})

@@ -11,7 +11,7 @@ class ChatRecordsTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
-    void shouldKeepUnknownRequestFieldsAndTheirOrderForTheProvider() {
+    void shouldKeepUnknownRequestFieldsForTheProvider() {
         String body = """
                 {"model":"m","messages":[{"role":"user","content":"hi","name":"bob"}],"temperature":0.2,\
                 "tools":[{"type":"function","function":{"name":"f"}}],"stream":true,"brand_new_param":{"x":1}}""";

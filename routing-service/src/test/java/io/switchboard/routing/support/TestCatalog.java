@@ -1,0 +1,55 @@
+package io.switchboard.routing.support;
+
+import io.switchboard.catalog.api.Architecture;
+import io.switchboard.catalog.api.CatalogSnapshot;
+import io.switchboard.catalog.api.DataPolicy;
+import io.switchboard.catalog.api.Endpoint;
+import io.switchboard.catalog.api.Model;
+import io.switchboard.catalog.api.Pricing;
+import io.switchboard.catalog.api.Provider;
+import io.switchboard.catalog.api.WireFormat;
+import java.math.BigDecimal;
+import java.util.List;
+
+/** Small catalogs for routing tests, with providers at the base URLs given. */
+public final class TestCatalog {
+
+    public static final String MISTRAL_SMALL = "mistralai/mistral-small-2603";
+    public static final String LLAMA = "meta-llama/llama-3.1-8b-instruct";
+
+    private TestCatalog() {
+    }
+
+    public static Provider provider(String slug, String name, String baseUrl) {
+        return new Provider(slug, name, WireFormat.OPENAI, baseUrl, slug.toUpperCase() + "_API_KEY", DataPolicy.NONE,
+                false);
+    }
+
+    public static Model model(String id) {
+        return new Model(id, id, id, "test model", 1_700_000_000L, 32_768,
+                new Architecture("text->text", List.of("text"), List.of("text"), "Mistral", null),
+                List.of("max_tokens", "temperature"), null, false);
+    }
+
+    public static Endpoint endpoint(String provider, String model, String prompt, String completion) {
+        return new Endpoint(Endpoint.idOf(provider, model), model, provider, model.substring(model.indexOf('/') + 1),
+                new Pricing(new BigDecimal(prompt), new BigDecimal(completion), null, null, null, null, null, null),
+                32_768, null, "bf16", List.of("max_tokens", "temperature"), provider, false);
+    }
+
+    /**
+     * Mistral Small on three endpoints, cheapest first: {@code broken} (nothing listens there), {@code mistral} and
+     * {@code together}; Llama only on {@code together}.
+     */
+    public static CatalogSnapshot failoverLadder(String simulatorUrl, String deadUrl) {
+        return new CatalogSnapshot("v1",
+                List.of(provider("broken", "Broken", deadUrl + "/broken/v1"),
+                        provider("mistral", "Mistral", simulatorUrl + "/mistral/v1"),
+                        provider("together", "Together", simulatorUrl + "/together/v1")),
+                List.of(model(MISTRAL_SMALL), model(LLAMA)),
+                List.of(endpoint("broken", MISTRAL_SMALL, "0.0000001", "0.0000002"),
+                        endpoint("mistral", MISTRAL_SMALL, "0.00000015", "0.0000006"),
+                        endpoint("together", MISTRAL_SMALL, "0.0000003", "0.0000009"),
+                        endpoint("together", LLAMA, "0.00000018", "0.00000018")));
+    }
+}

@@ -1,0 +1,59 @@
+package io.switchboard.routing.support;
+
+import io.switchboard.usage.UsageEvent;
+import io.switchboard.usage.UsageEvents;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
+
+/** Reads {@code switchboard.usage.v1} from the start in the background and keeps every event it sees. */
+public final class UsageEventTail implements AutoCloseable {
+
+    private final Map<String, List<UsageEvent>> byId = new ConcurrentHashMap<>();
+    private final Thread reader;
+    private volatile boolean running = true;
+
+    public UsageEventTail(String bootstrapServers) {
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ConsumerConfig.GROUP_ID_CONFIG,
+                "usage-tail-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
+        consumer.subscribe(List.of(UsageEvents.TOPIC));
+        reader = new Thread(() -> {
+            try (consumer) {
+                while (running) {
+                    consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                        UsageEvent event = UsageEvents.fromJson(record.value());
+                        byId.computeIfAbsent(event.id(), id -> new CopyOnWriteArrayList<>()).add(event);
+                    });
+                }
+            }
+        }, "usage-tail");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** The one event of {@code generationId}, waiting for it to arrive; fails if it arrives twice. */
+    public UsageEvent await(String generationId) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> byId.containsKey(generationId));
+        List<UsageEvent> events = byId.get(generationId);
+        if (events.size() != 1) {
+            throw new AssertionError(events.size() + " usage events for " + generationId);
+        }
+        return events.getFirst();
+    }
+
+    @Override
+    public void close() {
+        running = false;
+    }
+}
