@@ -56,7 +56,7 @@ public final class LocalStack implements AutoCloseable {
             catalogProperties.put("switchboard.catalog.base-url-override", sim.url() + "/{provider}/v1");
             ServiceProcess catalog = start("catalog-service", 0, catalogProperties, secrets, options, started);
             Map<String, String> routingProperties = new HashMap<>(common);
-            routingProperties.put("switchboard.routing.catalog.url", catalog.url().toString());
+            routingProperties.put("switchboard.catalog-client.url", catalog.url().toString());
             ServiceProcess routing = start("routing-service", 0, routingProperties, secrets, options, started);
             Map<String, String> gatewayProperties = new HashMap<>(common);
             gatewayProperties.put("SWITCHBOARD_ROUTING_URL", routing.url().toString());

@@ -1,9 +1,9 @@
 package io.switchboard.routing.completion;
 
+import io.switchboard.catalog.client.CatalogHolder;
 import io.switchboard.kit.error.ApiException;
 import io.switchboard.kit.identity.IdentityVerificationFilter;
 import io.switchboard.kit.identity.InternalIdentity;
-import io.switchboard.routing.catalog.CatalogHolder;
 import io.switchboard.routing.chat.ChatChunk;
 import io.switchboard.routing.chat.ChatCompletion;
 import io.switchboard.routing.chat.ChatRequest;

@@ -2,9 +2,9 @@ package io.switchboard.routing.completion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.catalog.client.CatalogHolder;
 import io.switchboard.kit.identity.IdentityProof;
 import io.switchboard.kit.identity.InternalIdentity;
-import io.switchboard.routing.catalog.CatalogHolder;
 import io.switchboard.routing.support.CatalogStub;
 import io.switchboard.routing.support.TestCatalog;
 import io.switchboard.routing.support.UsageEventTail;
@@ -74,7 +74,7 @@ class ChatCompletionsIT {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", () -> TestInfrastructure.kafka().bootstrapServers());
         registry.add("switchboard.internal.secret", () -> SECRET);
-        registry.add("switchboard.routing.catalog.url", CATALOG::url);
+        registry.add("switchboard.catalog-client.url", CATALOG::url);
         registry.add("MISTRAL_API_KEY", () -> "sk-test");
         registry.add("TOGETHER_API_KEY", () -> "sk-test");
         registry.add("BROKEN_API_KEY", () -> "sk-test");

@@ -1,4 +1,4 @@
-package io.switchboard.routing.catalog;
+package io.switchboard.catalog.client;
 
 import io.switchboard.catalog.api.CatalogSnapshot;
 import io.switchboard.kit.error.ApiException;
@@ -6,10 +6,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Component;
 
-/** routing-service's in-memory copy of the catalog: read on every request, replaced whole by {@link CatalogSync}. */
-@Component
+/** A service's in-memory copy of the catalog: read on every request, replaced whole by {@link CatalogSync}. */
 public class CatalogHolder {
 
     private final AtomicReference<@Nullable CatalogSnapshot> current = new AtomicReference<>();
@@ -27,7 +25,8 @@ public class CatalogHolder {
         return snapshot;
     }
 
-    void replace(CatalogSnapshot snapshot) {
+    /** Installs a new catalog; {@link CatalogSync} calls it, and tests may. */
+    public void replace(CatalogSnapshot snapshot) {
         current.set(snapshot);
     }
 }

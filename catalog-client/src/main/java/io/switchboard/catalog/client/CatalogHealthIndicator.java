@@ -1,12 +1,10 @@
-package io.switchboard.routing.catalog;
+package io.switchboard.catalog.client;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
-import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** Part of readiness: routing-service takes traffic only once it holds a catalog. */
-@Component("catalog")
+/** Part of readiness: a service that routes by the catalog takes traffic only once it holds one. */
 public class CatalogHealthIndicator implements ReactiveHealthIndicator {
 
     private final CatalogHolder holder;

@@ -1,4 +1,4 @@
-package io.switchboard.routing.catalog;
+package io.switchboard.catalog.client;
 
 import io.switchboard.catalog.api.CatalogSnapshot;
 import io.switchboard.kit.identity.IdentityProof;
@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -21,24 +20,23 @@ import reactor.core.publisher.Mono;
  * {@code refresh-interval} with the version it has ({@code If-None-Match}); unchanged catalogs cost a 304. No request
  * ever waits on catalog-service: a failed refresh keeps the last copy and is retried on the next tick.
  */
-@Component
 public class CatalogSync implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(CatalogSync.class);
 
     private final CatalogHolder holder;
-    private final CatalogProperties properties;
+    private final CatalogClientProperties properties;
     private final WebClient client;
     private volatile @Nullable Disposable polling;
 
-    public CatalogSync(CatalogHolder holder, CatalogProperties properties, WebClient.Builder builder,
-            IdentityProof proof, RandomIds ids) {
+    public CatalogSync(CatalogHolder holder, CatalogClientProperties properties, WebClient.Builder builder,
+            IdentityProof proof, RandomIds ids, String serviceName) {
         this.holder = holder;
         this.properties = properties;
         this.client = builder.clone()
                 .baseUrl(properties.url().toString())
                 .filter(new SigningExchangeFilter(proof,
-                        request -> InternalIdentity.service("routing-service", ids.next("catalog-", 16))))
+                        request -> InternalIdentity.service(serviceName, ids.next("catalog-", 16))))
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
                 .build();
     }
