@@ -51,7 +51,6 @@ public final class CatalogLoader {
 
     private CatalogFile read(String name, Resource resource) {
         try (InputStream in = resource.getInputStream()) {
-            @Nullable
             CatalogFile file = yaml.readValue(in, CatalogFile.class);
             if (file == null) {
                 throw new CatalogFileException(List.of(name + ": is empty"));

@@ -70,7 +70,6 @@ class OpenAiGoldenFilesTest {
     }
 
     private String post(String fixture, MediaType expectedType) throws IOException {
-        @Nullable
         String body = client.post()
                 .uri("/v1/chat/completions")
                 .header("Authorization", "Bearer sk-test")

@@ -31,7 +31,7 @@ import tools.jackson.databind.annotation.JsonNaming;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ChatRequest(@Nullable String model, @Nullable List<String> models, @Nullable List<ChatMessage> messages,
         @Nullable Boolean stream, @Nullable StreamOptions streamOptions, @Nullable Integer maxTokens,
-        @Nullable Integer maxCompletionTokens, @Nullable String user, @Nullable JsonNode provider,
+        @Nullable Integer maxCompletionTokens, @Nullable String user, @Nullable ProviderPreferences provider,
         @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> extra) {
 
     public ChatRequest {

@@ -93,7 +93,6 @@ public class ProviderRouter {
 
     private ProviderCall call(Candidate candidate, GenerationTracker tracker) {
         String credentialEnv = candidate.provider().credentialEnv();
-        @Nullable
         String apiKey = credentialEnv == null ? null : environment.getProperty(credentialEnv);
         return new ProviderCall(candidate.provider(), candidate.endpoint(), tracker.generation().request(), apiKey);
     }

@@ -108,7 +108,6 @@ public class UsageRecorder {
     }
 
     private static long imageParts(ChatMessage message) {
-        @Nullable
         JsonNode content = message.content();
         if (content == null || !content.isArray()) {
             return 0;

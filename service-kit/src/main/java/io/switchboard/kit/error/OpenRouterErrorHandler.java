@@ -90,7 +90,6 @@ public final class OpenRouterErrorHandler implements ErrorWebExceptionHandler {
         if (code.value() == 415) {
             return "Unsupported content type; send application/json";
         }
-        @Nullable
         String reason = status.getReason();
         if (reason != null && !reason.isBlank()) {
             return reason;

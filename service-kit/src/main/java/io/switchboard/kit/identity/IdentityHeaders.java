@@ -12,10 +12,11 @@ public final class IdentityHeaders {
     public static final String TENANT = PREFIX + "Tenant";
     public static final String KEY = PREFIX + "Key";
     public static final String REQUEST_ID = PREFIX + "Request-Id";
+    public static final String ROLE = PREFIX + "Role";
     public static final String ISSUED_AT = PREFIX + "Issued-At";
     public static final String SIGNATURE = PREFIX + "Signature";
 
-    public static final List<String> ALL = List.of(TENANT, KEY, REQUEST_ID, ISSUED_AT, SIGNATURE);
+    public static final List<String> ALL = List.of(TENANT, KEY, REQUEST_ID, ROLE, ISSUED_AT, SIGNATURE);
 
     private IdentityHeaders() {
     }

@@ -15,7 +15,7 @@ import org.springframework.http.HttpMethod;
 
 /**
  * The proof that an {@link InternalIdentity} was set by a Switchboard service: an HMAC-SHA256, under the cluster's
- * shared internal secret, over the identity, the HTTP method, the path with query, and the time of issue. Binding the
+ * shared internal secret, over the identity (role included), the HTTP method, the path with query, and the time of issue. Binding the
  * method and path stops a captured proof being replayed against another endpoint; the issue time bounds replay of the
  * same request to the allowed clock skew.
  */
@@ -45,29 +45,27 @@ public final class IdentityProof {
         headers.set(IdentityHeaders.TENANT, identity.tenantId());
         headers.set(IdentityHeaders.KEY, identity.keyId());
         headers.set(IdentityHeaders.REQUEST_ID, identity.requestId());
+        headers.set(IdentityHeaders.ROLE, identity.role().name());
         headers.set(IdentityHeaders.ISSUED_AT, issuedAt);
         headers.set(IdentityHeaders.SIGNATURE, signature(identity, method, pathAndQuery, issuedAt));
     }
 
     /** The identity in {@code headers} if its proof is valid for this method, path and time; otherwise empty. */
     public Optional<InternalIdentity> verify(HttpMethod method, String pathAndQuery, HttpHeaders headers) {
-        @Nullable
         String tenant = headers.getFirst(IdentityHeaders.TENANT);
-        @Nullable
         String keyId = headers.getFirst(IdentityHeaders.KEY);
-        @Nullable
         String requestId = headers.getFirst(IdentityHeaders.REQUEST_ID);
-        @Nullable
+        String role = headers.getFirst(IdentityHeaders.ROLE);
         String issuedAt = headers.getFirst(IdentityHeaders.ISSUED_AT);
-        @Nullable
         String signature = headers.getFirst(IdentityHeaders.SIGNATURE);
-        if (tenant == null || keyId == null || requestId == null || issuedAt == null || signature == null) {
+        if (tenant == null || keyId == null || requestId == null || role == null || issuedAt == null
+                || signature == null) {
             return Optional.empty();
         }
         InternalIdentity identity;
         long issued;
         try {
-            identity = new InternalIdentity(tenant, keyId, requestId);
+            identity = new InternalIdentity(tenant, keyId, requestId, Role.valueOf(role));
             issued = Long.parseLong(issuedAt);
         } catch (IllegalArgumentException malformed) {
             return Optional.empty();
@@ -83,7 +81,7 @@ public final class IdentityProof {
 
     private String signature(InternalIdentity identity, HttpMethod method, String pathAndQuery, String issuedAt) {
         String canonical = String.join("\n", VERSION, method.name(), pathAndQuery, identity.tenantId(),
-                identity.keyId(), identity.requestId(), issuedAt);
+                identity.keyId(), identity.requestId(), identity.role().name(), issuedAt);
         byte[] mac = macs.get().doFinal(canonical.getBytes(StandardCharsets.UTF_8));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(mac);
     }

@@ -43,6 +43,23 @@ class IdentityProofTest {
     }
 
     @Test
+    void shouldRefuseARaisedRole() {
+        HttpHeaders headers = signed("/api/v1/admin/tenants");
+        headers.set(IdentityHeaders.ROLE, Role.OPERATOR.name());
+
+        assertThat(proof.verify(HttpMethod.GET, "/api/v1/admin/tenants", headers)).isEmpty();
+    }
+
+    @Test
+    void shouldCarryTheRole() {
+        InternalIdentity operator = new InternalIdentity("ops", "k", "r", Role.OPERATOR);
+        HttpHeaders headers = new HttpHeaders();
+        proof.sign(operator, HttpMethod.POST, "/api/v1/admin/tenants", headers);
+
+        assertThat(proof.verify(HttpMethod.POST, "/api/v1/admin/tenants", headers)).contains(operator);
+    }
+
+    @Test
     void shouldRefuseAProofSignedWithAnotherSecret() {
         HttpHeaders headers = new HttpHeaders();
         new IdentityProof("another-secret-that-is-long-enough-9876", Clock.fixed(NOW, ZoneOffset.UTC),
