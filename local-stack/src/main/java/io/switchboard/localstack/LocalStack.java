@@ -33,6 +33,7 @@ public final class LocalStack implements AutoCloseable {
     /** Starts everything and returns once every service is ready; on failure, stops what it started. */
     public static LocalStack start(LocalStackOptions options) {
         Map<String, ServiceProcess> started = Collections.synchronizedMap(new LinkedHashMap<>());
+        DemoCredit.grant(options.redisUrl(), options.demoTenant(), options.demoCredit());
         try {
             Map<String, String> common = new HashMap<>();
             common.put("spring.kafka.bootstrap-servers", options.kafkaBootstrapServers());

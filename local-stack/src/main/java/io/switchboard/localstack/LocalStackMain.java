@@ -59,14 +59,15 @@ public final class LocalStackMain {
                 Switchboard is ready.
 
                   Base URL:  %s
-                  Demo key:  %s   (tenant "%s")
+                  Demo key:  %s   (tenant "%s", $%s of credit)
 
                   curl %s/chat/completions \\
                     -H "Authorization: Bearer %s" -H "Content-Type: application/json" \\
                     -d '{"model":"mistralai/mistral-small-2603","messages":[{"role":"user","content":"Hello"}]}'
 
                 Every provider is played by the local simulator. Press Ctrl-C to stop everything.
-                """.formatted(base, options.demoKey(), options.demoTenant(), base, options.demoKey()));
+                """.formatted(base, options.demoKey(), options.demoTenant(), options.demoCredit(), base,
+                options.demoKey()));
         Thread.currentThread().join();
     }
 

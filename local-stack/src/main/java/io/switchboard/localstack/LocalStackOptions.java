@@ -1,5 +1,6 @@
 package io.switchboard.localstack;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -16,12 +17,14 @@ import java.util.Map;
  * @param internalSecret the cluster's shared identity secret
  * @param demoTenant tenant of the demo key
  * @param demoKey a key created at start-up
+ * @param demoCredit USD of credit given to the demo tenant (once per Redis)
  * @param jvmOptions options of each service JVM
  * @param extraProperties more Spring properties given to every service
  * @param startTimeout how long one service may take to become ready
  */
 public record LocalStackOptions(int gatewayPort, String redisUrl, String kafkaBootstrapServers, Path stackDir,
-        Path workDir, String internalSecret, String demoTenant, String demoKey, List<String> jvmOptions,
+        Path workDir, String internalSecret, String demoTenant, String demoKey, BigDecimal demoCredit,
+        List<String> jvmOptions,
         Map<String, String> extraProperties, Duration startTimeout) {
 
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
@@ -35,11 +38,12 @@ public record LocalStackOptions(int gatewayPort, String redisUrl, String kafkaBo
     public static LocalStackOptions of(int gatewayPort, String redisUrl, String kafkaBootstrapServers, Path stackDir,
             Path workDir, String internalSecret, String demoKey) {
         return new LocalStackOptions(gatewayPort, redisUrl, kafkaBootstrapServers, stackDir, workDir, internalSecret,
-                "demo", demoKey, DEFAULT_JVM_OPTIONS, Map.of(), LocalStack.defaultStartTimeout());
+                "demo", demoKey, new BigDecimal("100"), DEFAULT_JVM_OPTIONS, Map.of(),
+                LocalStack.defaultStartTimeout());
     }
 
     public LocalStackOptions withExtraProperties(Map<String, String> properties) {
         return new LocalStackOptions(gatewayPort, redisUrl, kafkaBootstrapServers, stackDir, workDir, internalSecret,
-                demoTenant, demoKey, jvmOptions, properties, startTimeout);
+                demoTenant, demoKey, demoCredit, jvmOptions, properties, startTimeout);
     }
 }
