@@ -5,23 +5,8 @@
 -- 0 tenant credit insufficient, -1 key limit reached. Amounts are integer nanodollars, always passed to Redis as
 -- strings (Lua numbers are doubles); comparisons in Lua are exact below 2^53 nanodollars (about 9 million USD).
 
-local function release(rid)
-  local data = redis.call('HGET', KEYS[3], rid)
-  if data then
-    local sep = string.find(data, '|', 1, true)
-    local key = string.sub(data, 1, sep - 1)
-    local amount = string.sub(data, sep + 1)
-    redis.call('HINCRBY', KEYS[1], 'reserved', '-' .. amount)
-    if redis.call('HINCRBY', KEYS[4], key, '-' .. amount) <= 0 then
-      redis.call('HDEL', KEYS[4], key)
-    end
-    redis.call('HDEL', KEYS[3], rid)
-  end
-  redis.call('ZREM', KEYS[2], rid)
-end
-
 for _, rid in ipairs(redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', ARGV[4], 'LIMIT', 0, 200)) do
-  release(rid)
+  release_reservation(rid)
 end
 
 if redis.call('HEXISTS', KEYS[3], ARGV[1]) == 1 then

@@ -11,16 +11,5 @@ redis.call('HINCRBY', KEYS[5], ARGV[3], ARGV[2])
 redis.call('HINCRBY', KEYS[5], ARGV[4], ARGV[2])
 redis.call('HINCRBY', KEYS[5], ARGV[5], ARGV[2])
 
-local data = redis.call('HGET', KEYS[3], ARGV[1])
-redis.call('ZREM', KEYS[2], ARGV[1])
-if data then
-  local sep = string.find(data, '|', 1, true)
-  local key = string.sub(data, 1, sep - 1)
-  local amount = string.sub(data, sep + 1)
-  redis.call('HINCRBY', KEYS[1], 'reserved', '-' .. amount)
-  if redis.call('HINCRBY', KEYS[4], key, '-' .. amount) <= 0 then
-    redis.call('HDEL', KEYS[4], key)
-  end
-  redis.call('HDEL', KEYS[3], ARGV[1])
-end
+release_reservation(ARGV[1])
 return 1

@@ -117,7 +117,12 @@ public final class CreditLedger {
         return value == null ? 0 : Long.parseLong(value);
     }
 
+    /** A script's text: the shared prelude (helper functions), then the script itself. */
     private static String source(String name) {
+        return read("prelude") + "\n" + read(name);
+    }
+
+    private static String read(String name) {
         try {
             return new ClassPathResource("ledger/" + name + ".lua").getContentAsString(StandardCharsets.UTF_8);
         } catch (IOException e) {

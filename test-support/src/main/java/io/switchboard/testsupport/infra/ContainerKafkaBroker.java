@@ -1,17 +1,17 @@
 package io.switchboard.testsupport.infra;
 
-import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 
 /** A KRaft broker in a container; outages are simulated by pausing it, which keeps its address and data. */
 final class ContainerKafkaBroker implements KafkaBroker {
 
     private final KafkaContainer container;
-    private boolean paused;
+    private final ContainerPause pause;
 
     ContainerKafkaBroker() {
         container = new KafkaContainer("apache/kafka:4.1.2");
         container.start();
+        pause = new ContainerPause(container);
     }
 
     @Override
@@ -20,19 +20,13 @@ final class ContainerKafkaBroker implements KafkaBroker {
     }
 
     @Override
-    public synchronized void stop() {
-        if (!paused) {
-            DockerClientFactory.instance().client().pauseContainerCmd(container.getContainerId()).exec();
-            paused = true;
-        }
+    public void stop() {
+        pause.pause();
     }
 
     @Override
-    public synchronized void start() {
-        if (paused) {
-            DockerClientFactory.instance().client().unpauseContainerCmd(container.getContainerId()).exec();
-            paused = false;
-        }
+    public void start() {
+        pause.resume();
     }
 
     @Override

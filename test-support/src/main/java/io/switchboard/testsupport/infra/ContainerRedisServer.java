@@ -1,6 +1,5 @@
 package io.switchboard.testsupport.infra;
 
-import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.utility.DockerImageName;
 
@@ -8,11 +7,12 @@ import org.testcontainers.utility.DockerImageName;
 final class ContainerRedisServer implements RedisServer {
 
     private final GenericContainer<?> container;
-    private boolean paused;
+    private final ContainerPause pause;
 
     ContainerRedisServer() {
         container = new GenericContainer<>(DockerImageName.parse("redis:7.4-alpine")).withExposedPorts(6379);
         container.start();
+        pause = new ContainerPause(container);
     }
 
     @Override
@@ -26,19 +26,13 @@ final class ContainerRedisServer implements RedisServer {
     }
 
     @Override
-    public synchronized void stop() {
-        if (!paused) {
-            DockerClientFactory.instance().client().pauseContainerCmd(container.getContainerId()).exec();
-            paused = true;
-        }
+    public void stop() {
+        pause.pause();
     }
 
     @Override
-    public synchronized void start() {
-        if (paused) {
-            DockerClientFactory.instance().client().unpauseContainerCmd(container.getContainerId()).exec();
-            paused = false;
-        }
+    public void start() {
+        pause.resume();
     }
 
     @Override
