@@ -56,8 +56,17 @@ final class ChatRequestValidator {
         if (messages.isEmpty()) {
             throw invalid("messages", "must contain at least one message");
         }
+        Set<String> callIds = new HashSet<>();
         for (int i = 0; i < messages.size(); i++) {
-            message("messages[" + i + "]", messages.get(i));
+            ChatMessage message = messages.get(i);
+            message("messages[" + i + "]", message);
+            message.toolCallsOrEmpty().forEach(call -> callIds.add(call.id()));
+            // Every format pairs a tool result with the call it answers: OpenAI and Anthropic refuse an unpaired one,
+            // Gemini could not even name it.
+            if (ChatMessage.TOOL.equals(message.role()) && !callIds.contains(message.toolCallId())) {
+                throw invalid("messages[" + i + "].tool_call_id",
+                        "no earlier assistant message has a tool call with this id");
+            }
         }
     }
 

@@ -94,6 +94,7 @@ class ChatRequestReaderTest {
             {"messages":[{"role":"user","content":[{"type":"image_url","image_url":{"url":"ftp://x"}}]}]} | messages[0].content[0].image_url.url: must be an http(s) URL or a data URL
             {"messages":[{"role":"system","content":[{"type":"image_url","image_url":{"url":"https://x"}}]}]} | messages[0].content[0].type: system and developer messages may only contain text parts
             {"messages":[{"role":"tool","content":"42"}]}                            | messages[0].tool_call_id: is required
+            {"messages":[{"role":"user","content":"hi"},{"role":"tool","tool_call_id":"c9","content":"42"}]} | messages[1].tool_call_id: no earlier assistant message has a tool call with this id
             {"messages":[{"role":"assistant"}]}                                      | messages[0].content: is required unless the message has tool_calls
             {"messages":[{"role":"assistant","tool_calls":[{"type":"function","function":{"name":"f","arguments":"{}"}}]}]} | messages[0].tool_calls[0].id: is required
             {"messages":[{"role":"assistant","tool_calls":[{"id":"c","function":{"name":"f","arguments":{}}}]}]} | messages[0].tool_calls[0].function.arguments: expected a string

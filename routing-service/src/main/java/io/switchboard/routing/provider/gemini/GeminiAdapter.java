@@ -35,8 +35,8 @@ public class GeminiAdapter implements ProviderAdapter {
     private static final ParameterizedTypeReference<ServerSentEvent<String>> SSE = new ParameterizedTypeReference<>() {
     };
     private static final Capabilities CAPABILITIES = new Capabilities(Set.of("max_tokens", "temperature", "top_p",
-            "top_k", "stop", "seed", "frequency_penalty", "presence_penalty", "logprobs", "top_logprobs", "tools",
-            "tool_choice", "response_format", "structured_outputs", "reasoning"), false,
+            "top_k", "stop", "seed", "frequency_penalty", "presence_penalty", "tools", "tool_choice", "response_format",
+            "structured_outputs", "reasoning"), false,
             Capabilities.StreamFraming.DATA_UNTIL_CLOSE);
     private static final int ID_LENGTH = 22;
 

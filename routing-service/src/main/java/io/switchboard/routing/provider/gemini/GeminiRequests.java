@@ -230,7 +230,6 @@ final class GeminiRequests {
                 supported.keep("top_p", request.topP()), supported.keep("top_k", request.topK()),
                 supported.keep("seed", request.seed()), supported.keep("presence_penalty", request.presencePenalty()),
                 supported.keep("frequency_penalty", request.frequencyPenalty()),
-                supported.keep("logprobs", request.logprobs()), supported.keep("top_logprobs", request.topLogprobs()),
                 supported.has("reasoning") ? thinking(call, properties) : null);
     }
 

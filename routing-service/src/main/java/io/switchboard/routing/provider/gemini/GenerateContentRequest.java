@@ -70,23 +70,17 @@ record GenerateContentRequest(List<Content> contents, @Nullable Content systemIn
     record FunctionCallingConfig(String mode, @Nullable List<String> allowedFunctionNames) {
     }
 
-    /**
-     * @param responseJsonSchema a JSON Schema the answer must match (with {@code responseMimeType} JSON)
-     * @param responseLogprobs OpenAI's {@code logprobs}
-     * @param logprobs OpenAI's {@code top_logprobs}
-     */
+    /** @param responseJsonSchema a JSON Schema the answer must match (with {@code responseMimeType} JSON) */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record GenerationConfig(@Nullable List<String> stopSequences, @Nullable String responseMimeType,
             @Nullable JsonNode responseJsonSchema, @Nullable Integer maxOutputTokens, @Nullable Double temperature,
             @Nullable Double topP, @Nullable Integer topK, @Nullable Long seed, @Nullable Double presencePenalty,
-            @Nullable Double frequencyPenalty, @Nullable Boolean responseLogprobs, @Nullable Integer logprobs,
-            @Nullable ThinkingConfig thinkingConfig) {
+            @Nullable Double frequencyPenalty, @Nullable ThinkingConfig thinkingConfig) {
 
         boolean unset() {
             return stopSequences == null && responseMimeType == null && maxOutputTokens == null && temperature == null
                     && topP == null && topK == null && seed == null && presencePenalty == null
-                    && frequencyPenalty == null && responseLogprobs == null && logprobs == null
-                    && thinkingConfig == null;
+                    && frequencyPenalty == null && thinkingConfig == null;
         }
     }
 
