@@ -33,8 +33,21 @@ public record Chunks(String id, String model, long created) {
     }
 
     public ChatChunk reasoning(String text) {
+        return reasoning(text, null);
+    }
+
+    /**
+     * Reasoning text, with the {@code reasoning_details} fragment it belongs to; either may be absent (a signature
+     * arrives without text).
+     */
+    public ChatChunk reasoning(@Nullable String text, @Nullable JsonNode detail) {
         Map<String, JsonNode> extra = new LinkedHashMap<>();
-        extra.put("reasoning", NODES.stringNode(text));
+        if (text != null) {
+            extra.put("reasoning", NODES.stringNode(text));
+        }
+        if (detail != null) {
+            extra.put(ReasoningDetails.FIELD, NODES.arrayNode().add(detail));
+        }
         return delta(new ChatChunk.Delta(null, null, extra));
     }
 

@@ -12,14 +12,17 @@ import io.switchboard.routing.provider.ImageSource;
 import io.switchboard.routing.provider.ProviderCall;
 import io.switchboard.routing.provider.ProviderException;
 import io.switchboard.routing.provider.ReasoningBudget;
+import io.switchboard.routing.provider.ReasoningDetails;
 import io.switchboard.routing.provider.SupportedParameters;
 import io.switchboard.routing.provider.ToolArguments;
 import io.switchboard.routing.provider.anthropic.MessagesRequest.Block;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -94,8 +97,9 @@ final class AnthropicRequests {
     }
 
     private static List<Block> assistantBlocks(ChatMessage message, String at, JsonMapper mapper) {
+        List<Block> blocks = new ArrayList<>(thinking(message));
         // Anthropic refuses empty text blocks; an assistant turn that only called tools has no text.
-        List<Block> blocks = new ArrayList<>(blocks(message.content(), at, true));
+        blocks.addAll(blocks(message.content(), at, true));
         List<ToolCall> calls = message.toolCallsOrEmpty();
         for (int j = 0; j < calls.size(); j++) {
             ToolCall call = calls.get(j);
@@ -106,6 +110,40 @@ final class AnthropicRequests {
                             at + ".tool_calls[" + j + "].function.arguments", mapper)));
         }
         return blocks;
+    }
+
+    /**
+     * The thinking of an earlier assistant turn, rebuilt from the {@code reasoning_details} the client sent back:
+     * "when using extended thinking with tool use, you must pass thinking blocks back"
+     * (https://docs.anthropic.com/en/docs/build-with-claude/extended-thinking). Fragments of one block share an index;
+     * a block without its signature cannot be verified by Anthropic and is left out.
+     */
+    private static List<Block> thinking(ChatMessage message) {
+        Map<Integer, StringBuilder> texts = new TreeMap<>();
+        Map<Integer, String> signatures = new HashMap<>();
+        Map<Integer, String> redacted = new TreeMap<>();
+        for (JsonNode detail : ReasoningDetails.of(message, ReasoningDetails.ANTHROPIC)) {
+            int index = detail.path("index").asInt(0);
+            switch (detail.path("type").asString("")) {
+                case ReasoningDetails.TEXT -> {
+                    texts.computeIfAbsent(index, i -> new StringBuilder()).append(detail.path("text").asString(""));
+                    if (detail.path("signature").isString()) {
+                        signatures.put(index, detail.get("signature").asString());
+                    }
+                }
+                case ReasoningDetails.ENCRYPTED -> redacted.put(index, detail.path("data").asString(""));
+                default -> {
+                }
+            }
+        }
+        Map<Integer, Block> ordered = new TreeMap<>();
+        texts.forEach((index, text) -> {
+            if (signatures.containsKey(index)) {
+                ordered.put(index, MessagesRequest.ThinkingBlock.of(text.toString(), signatures.get(index)));
+            }
+        });
+        redacted.forEach((index, data) -> ordered.put(index, MessagesRequest.RedactedThinkingBlock.of(data)));
+        return List.copyOf(ordered.values());
     }
 
     private static List<Block> blocks(@Nullable MessageContent content, String at, boolean skipEmptyText) {

@@ -4,6 +4,7 @@ import io.switchboard.routing.chat.ChatCompletion;
 import io.switchboard.routing.chat.Usage;
 import io.switchboard.routing.provider.FinishReasons;
 import io.switchboard.routing.provider.ProviderException;
+import io.switchboard.routing.provider.ReasoningDetails;
 import io.switchboard.routing.provider.ToolArguments;
 import io.switchboard.routing.usage.TokenEstimator;
 import java.util.LinkedHashMap;
@@ -28,11 +29,19 @@ final class AnthropicResponses {
         StringBuilder text = new StringBuilder();
         StringBuilder thinking = new StringBuilder();
         ArrayNode toolCalls = JsonNodeFactory.instance.arrayNode();
+        ArrayNode details = JsonNodeFactory.instance.arrayNode();
         for (MessagesResponse.ContentBlock block : Objects.requireNonNullElse(message.content(),
                 List.<MessagesResponse.ContentBlock>of())) {
             switch (Objects.requireNonNullElse(block.type(), "")) {
                 case "text" -> text.append(Objects.requireNonNullElse(block.text(), ""));
-                case "thinking" -> thinking.append(Objects.requireNonNullElse(block.thinking(), ""));
+                case "thinking" -> {
+                    thinking.append(Objects.requireNonNullElse(block.thinking(), ""));
+                    details.add(ReasoningDetails.text(block.thinking(), block.signature(), ReasoningDetails.ANTHROPIC,
+                            details.size()));
+                }
+                case "redacted_thinking" -> details.add(ReasoningDetails.encrypted(
+                        Objects.requireNonNullElse(block.data(), ""), null, ReasoningDetails.ANTHROPIC,
+                        details.size()));
                 case "tool_use" -> {
                     ObjectNode call = toolCalls.addObject();
                     call.put("id", block.id());
@@ -42,7 +51,7 @@ final class AnthropicResponses {
                             .put("arguments", ToolArguments.toText(block.input(), mapper));
                 }
                 default -> {
-                    // redacted_thinking and server tool blocks have no OpenAI equivalent
+                    // server tool blocks have no OpenAI equivalent
                 }
             }
         }
@@ -52,6 +61,9 @@ final class AnthropicResponses {
         }
         if (!thinking.isEmpty() && !excludeReasoning) {
             extra.put("reasoning", JsonNodeFactory.instance.stringNode(thinking.toString()));
+        }
+        if (!details.isEmpty() && !excludeReasoning) {
+            extra.put(ReasoningDetails.FIELD, details);
         }
         String content = text.isEmpty() && !toolCalls.isEmpty() ? null : text.toString();
         ChatCompletion.Choice choice = new ChatCompletion.Choice(0,

@@ -2,6 +2,7 @@ package io.switchboard.routing.provider.anthropic;
 
 import io.switchboard.routing.chat.ChatChunk;
 import io.switchboard.routing.provider.Chunks;
+import io.switchboard.routing.provider.ReasoningDetails;
 import io.switchboard.routing.usage.TokenEstimator;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,6 +26,7 @@ final class AnthropicStream {
         private final boolean excludeReasoning;
         private final TokenEstimator estimator;
         private final Map<Integer, Integer> toolCallOfBlock = new HashMap<>();
+        private final Map<Integer, Integer> reasoningOfBlock = new HashMap<>();
         private final StringBuilder thinking = new StringBuilder();
         private @Nullable Chunks chunks;
         private MessagesResponse.@Nullable Usage usage;
@@ -88,7 +90,18 @@ final class AnthropicStream {
                     chunks.add(chunks(state).content(block.text()));
                 }
             }
-            case "thinking" -> chunks.addAll(thinking(block.thinking(), state));
+            case "thinking" -> {
+                state.reasoningOfBlock.put(index, state.reasoningOfBlock.size());
+                chunks.addAll(thinking(index, block.thinking(), null, state));
+            }
+            case "redacted_thinking" -> {
+                int detail = state.reasoningOfBlock.size();
+                state.reasoningOfBlock.put(index, detail);
+                if (!state.excludeReasoning && block.data() != null) {
+                    chunks.add(chunks(state).reasoning(null, ReasoningDetails.encrypted(block.data(), null,
+                            ReasoningDetails.ANTHROPIC, detail)));
+                }
+            }
             case "tool_use" -> {
                 int toolCall = state.toolCallOfBlock.size();
                 state.toolCallOfBlock.put(index, toolCall);
@@ -97,7 +110,7 @@ final class AnthropicStream {
                         Objects.requireNonNullElse(block.name(), ""), ""));
             }
             default -> {
-                // redacted_thinking and server tool blocks have no OpenAI equivalent
+                // server tool blocks have no OpenAI equivalent
             }
         }
         return chunks;
@@ -108,7 +121,8 @@ final class AnthropicStream {
             case "text_delta" -> delta.text() == null || delta.text().isEmpty()
                     ? List.of()
                     : List.of(chunks(state).content(delta.text()));
-            case "thinking_delta" -> thinking(delta.thinking(), state);
+            case "thinking_delta" -> thinking(index, delta.thinking(), null, state);
+            case "signature_delta" -> thinking(index, null, delta.signature(), state);
             case "input_json_delta" -> {
                 Integer toolCall = state.toolCallOfBlock.get(index);
                 yield toolCall == null || delta.partialJson() == null || delta.partialJson().isEmpty()
@@ -119,12 +133,22 @@ final class AnthropicStream {
         };
     }
 
-    private static List<ChatChunk> thinking(@Nullable String text, State state) {
-        if (text == null || text.isEmpty()) {
+    /**
+     * Thinking as OpenRouter streams it: the text in {@code reasoning}, and text and signature as
+     * {@code reasoning_details} fragments of the block's index, which the client sends back on its next turn.
+     */
+    private static List<ChatChunk> thinking(int block, @Nullable String text, @Nullable String signature,
+            State state) {
+        boolean hasText = text != null && !text.isEmpty();
+        if (hasText) {
+            state.thinking.append(text);
+        }
+        if (state.excludeReasoning || !hasText && signature == null) {
             return new ArrayList<>();
         }
-        state.thinking.append(text);
-        return state.excludeReasoning ? new ArrayList<>() : new ArrayList<>(List.of(chunks(state).reasoning(text)));
+        int detail = state.reasoningOfBlock.getOrDefault(block, 0);
+        return new ArrayList<>(List.of(chunks(state).reasoning(hasText ? text : null, ReasoningDetails.text(
+                hasText ? text : null, signature, ReasoningDetails.ANTHROPIC, detail))));
     }
 
     /** The role chunk if it has not been sent yet; a mutable list the caller adds to. */

@@ -73,6 +73,22 @@ record MessagesRequest(String model, int maxTokens, @Nullable List<Block> system
         }
     }
 
+    /** An earlier turn's thinking, with the signature Anthropic checks it by. */
+    record ThinkingBlock(String type, String thinking, String signature) implements Block {
+
+        static ThinkingBlock of(String thinking, String signature) {
+            return new ThinkingBlock("thinking", thinking, signature);
+        }
+    }
+
+    /** An earlier turn's thinking that Anthropic returned encrypted. */
+    record RedactedThinkingBlock(String type, String data) implements Block {
+
+        static RedactedThinkingBlock of(String data) {
+            return new RedactedThinkingBlock("redacted_thinking", data);
+        }
+    }
+
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record Metadata(String userId) {
     }

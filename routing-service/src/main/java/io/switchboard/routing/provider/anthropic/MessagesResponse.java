@@ -27,7 +27,8 @@ record MessagesResponse(@Nullable String id, @Nullable String model, @Nullable L
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonIgnoreProperties(ignoreUnknown = true)
     record ContentBlock(@Nullable String type, @Nullable String text, @Nullable String thinking,
-            @Nullable String signature, @Nullable String id, @Nullable String name, @Nullable JsonNode input) {
+            @Nullable String signature, @Nullable String data, @Nullable String id, @Nullable String name,
+            @Nullable JsonNode input) {
     }
 
     /**

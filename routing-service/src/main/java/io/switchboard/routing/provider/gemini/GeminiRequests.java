@@ -14,6 +14,7 @@ import io.switchboard.routing.provider.ImageSource;
 import io.switchboard.routing.provider.ProviderCall;
 import io.switchboard.routing.provider.ProviderException;
 import io.switchboard.routing.provider.ReasoningBudget;
+import io.switchboard.routing.provider.ReasoningDetails;
 import io.switchboard.routing.provider.SupportedParameters;
 import io.switchboard.routing.provider.ToolArguments;
 import io.switchboard.routing.provider.gemini.GenerateContentRequest.Content;
@@ -90,16 +91,23 @@ final class GeminiRequests {
     private static List<Part> modelParts(ChatMessage message, String at, Map<String, String> functionOfCall,
             JsonMapper mapper) {
         List<Part> parts = new ArrayList<>(parts(message.content(), at, true));
+        Map<String, String> signatures = new HashMap<>();
+        for (JsonNode detail : ReasoningDetails.of(message, ReasoningDetails.GEMINI)) {
+            if (ReasoningDetails.ENCRYPTED.equals(detail.path("type").asString("")) && detail.path("id").isString()) {
+                signatures.put(detail.get("id").asString(), detail.path("data").asString(""));
+            }
+        }
         List<ToolCall> calls = message.toolCallsOrEmpty();
         for (int j = 0; j < calls.size(); j++) {
             ToolCall call = calls.get(j);
             ToolCall.FunctionCall function = Objects.requireNonNull(call.function());
             String name = Objects.requireNonNull(function.name());
-            functionOfCall.put(Objects.requireNonNull(call.id()), name);
+            String id = Objects.requireNonNull(call.id());
+            functionOfCall.put(id, name);
             parts.add(new Part(null, null, null, new GenerateContentRequest.FunctionCall(name,
                     ToolArguments.toObject(Objects.requireNonNullElse(function.arguments(), ""),
                             at + ".tool_calls[" + j + "].function.arguments", mapper)),
-                    null));
+                    null, signatures.get(id)));
         }
         return parts;
     }
@@ -126,7 +134,7 @@ final class GeminiRequests {
         if (response == null) {
             response = JsonNodeFactory.instance.objectNode().put("content", text);
         }
-        return new Part(null, null, null, null, new GenerateContentRequest.FunctionResponse(name, response));
+        return new Part(null, null, null, null, new GenerateContentRequest.FunctionResponse(name, response), null);
     }
 
     private static List<Part> parts(@Nullable MessageContent content, String at, boolean skipEmptyText) {
@@ -150,9 +158,9 @@ final class GeminiRequests {
             case ContentPart.ImagePart image -> switch (ImageSource.of(Objects.requireNonNull(image.url()),
                     at + ".image_url.url")) {
                 case ImageSource.Inline inline -> new Part(null, new GenerateContentRequest.Blob(inline.mediaType(),
-                        inline.base64()), null, null, null);
+                        inline.base64()), null, null, null, null);
                 case ImageSource.Remote remote -> new Part(null, null,
-                        new GenerateContentRequest.FileData(mimeType(remote.url()), remote.url()), null, null);
+                        new GenerateContentRequest.FileData(mimeType(remote.url()), remote.url()), null, null, null);
             };
             case ContentPart.OtherPart other -> throw ProviderException.unsupported(
                     at + ": content of type " + other.type() + " is not supported by Gemini");

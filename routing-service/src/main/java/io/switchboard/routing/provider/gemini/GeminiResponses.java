@@ -4,6 +4,7 @@ import io.switchboard.routing.chat.ChatCompletion;
 import io.switchboard.routing.chat.Usage;
 import io.switchboard.routing.provider.FinishReasons;
 import io.switchboard.routing.provider.ProviderException;
+import io.switchboard.routing.provider.ReasoningDetails;
 import io.switchboard.routing.provider.ToolArguments;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,13 +32,18 @@ final class GeminiResponses {
         StringBuilder text = new StringBuilder();
         StringBuilder thoughts = new StringBuilder();
         ArrayNode toolCalls = JsonNodeFactory.instance.arrayNode();
+        ArrayNode details = JsonNodeFactory.instance.arrayNode();
         GenerateContentResponse.Candidate candidate = response.candidate();
         List<GenerateContentResponse.Part> parts = candidate == null ? List.of() : candidate.parts();
         for (GenerateContentResponse.Part part : parts) {
             if (part.functionCall() != null) {
                 int index = toolCalls.size();
                 ObjectNode call = toolCalls.addObject();
-                call.put("id", toolCallId(part.functionCall(), id, index));
+                String callId = toolCallId(part.functionCall(), id, index);
+                if (part.thoughtSignature() != null) {
+                    details.add(signature(part.thoughtSignature(), callId, details.size()));
+                }
+                call.put("id", callId);
                 call.put("type", "function");
                 call.putObject("function")
                         .put("name", part.functionCall().name())
@@ -52,6 +58,11 @@ final class GeminiResponses {
         }
         if (!thoughts.isEmpty() && !excludeReasoning) {
             extra.put("reasoning", JsonNodeFactory.instance.stringNode(thoughts.toString()));
+        }
+        // Unlike the thoughts, a signature is not reasoning for the client to read: it is kept even when excluded,
+        // because Gemini needs it back to continue after the call.
+        if (!details.isEmpty()) {
+            extra.put(ReasoningDetails.FIELD, details);
         }
         String nativeReason = nativeFinishReason(response);
         ChatCompletion.Choice choice = new ChatCompletion.Choice(0,
@@ -68,6 +79,14 @@ final class GeminiResponses {
      */
     static String toolCallId(GenerateContentResponse.FunctionCall call, String responseId, int index) {
         return call.id() != null && !call.id().isBlank() ? call.id() : "call_" + responseId + "_" + index;
+    }
+
+    /**
+     * A function call's thought signature as OpenRouter carries it: an encrypted reasoning detail naming the call, which
+     * the client sends back with the call on its next turn.
+     */
+    static ObjectNode signature(String thoughtSignature, String toolCallId, int index) {
+        return ReasoningDetails.encrypted(thoughtSignature, toolCallId, ReasoningDetails.GEMINI, index);
     }
 
     /** The candidate's finish reason, or the prompt's block reason when Gemini refused the prompt itself. */

@@ -28,6 +28,7 @@ final class GeminiStream {
         private @Nullable Chunks chunks;
         private GenerateContentResponse.@Nullable UsageMetadata usage;
         private int toolCalls;
+        private int signatures;
         private boolean roleSent;
         private boolean finished;
 
@@ -82,10 +83,13 @@ final class GeminiStream {
             if (part.functionCall() != null) {
                 role(out, state);
                 int index = state.toolCalls++;
-                out.add(chunks.toolCallStart(index, GeminiResponses.toolCallId(part.functionCall(), chunks.id(),
-                        index), String.valueOf(part.functionCall().name()),
-                        ToolArguments.toText(part.functionCall()
-                                .args(), state.mapper)));
+                String callId = GeminiResponses.toolCallId(part.functionCall(), chunks.id(), index);
+                out.add(chunks.toolCallStart(index, callId, String.valueOf(part.functionCall().name()),
+                        ToolArguments.toText(part.functionCall().args(), state.mapper)));
+                if (part.thoughtSignature() != null) {
+                    out.add(chunks.reasoning(null, GeminiResponses.signature(part.thoughtSignature(), callId,
+                            state.signatures++)));
+                }
             } else if (part.text() != null && !part.text().isEmpty()) {
                 if (part.isThought()) {
                     if (!state.excludeReasoning) {

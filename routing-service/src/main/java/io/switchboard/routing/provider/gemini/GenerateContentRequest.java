@@ -25,13 +25,19 @@ record GenerateContentRequest(List<Content> contents, @Nullable Content systemIn
     record Content(@Nullable String role, List<Part> parts) {
     }
 
-    /** One part; exactly one of its fields is set. */
+    /**
+     * One part; exactly one of its data fields is set.
+     *
+     * @param thoughtSignature returned with the function call it came with, as Gemini requires for thinking models
+     *        (https://ai.google.dev/gemini-api/docs/thinking#signatures)
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Part(@Nullable String text, @Nullable Blob inlineData, @Nullable FileData fileData,
-            @Nullable FunctionCall functionCall, @Nullable FunctionResponse functionResponse) {
+            @Nullable FunctionCall functionCall, @Nullable FunctionResponse functionResponse,
+            @Nullable String thoughtSignature) {
 
         static Part text(String text) {
-            return new Part(text, null, null, null, null);
+            return new Part(text, null, null, null, null, null);
         }
     }
 

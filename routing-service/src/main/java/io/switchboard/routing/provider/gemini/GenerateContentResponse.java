@@ -34,9 +34,13 @@ record GenerateContentResponse(@Nullable List<Candidate> candidates, @Nullable P
     record Content(@Nullable String role, @Nullable List<Part> parts) {
     }
 
-    /** @param thought true when {@code text} is a thought summary rather than answer */
+    /**
+     * @param thought true when {@code text} is a thought summary rather than answer
+     * @param thoughtSignature the model's encrypted thinking behind a function call, to be sent back with the call
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Part(@Nullable String text, @Nullable Boolean thought, @Nullable FunctionCall functionCall) {
+    record Part(@Nullable String text, @Nullable Boolean thought, @Nullable FunctionCall functionCall,
+            @Nullable String thoughtSignature) {
 
         boolean isThought() {
             return Boolean.TRUE.equals(thought);
