@@ -4,47 +4,48 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.handler.codec.http.HttpHeaders;
 import io.switchboard.catalog.api.WireFormat;
-import io.switchboard.kit.ids.RandomIds;
-import io.switchboard.routing.provider.gemini.GeminiAdapter;
+import io.switchboard.routing.provider.anthropic.AnthropicAdapter;
+import io.switchboard.routing.usage.TokenEstimator;
 import java.time.Clock;
 import org.springframework.web.reactive.function.client.WebClient;
 import tools.jackson.databind.json.JsonMapper;
 
-class GeminiContractTest extends ProviderContractTest {
+class AnthropicContractIT extends ProviderContractIT {
 
     @Override
     String format() {
-        return "gemini";
+        return "anthropic";
     }
 
     @Override
     WireFormat wireFormat() {
-        return WireFormat.GEMINI;
+        return WireFormat.ANTHROPIC;
     }
 
     @Override
     ProviderAdapter adapter(WebClient client, JsonMapper mapper, Clock clock) {
-        return new GeminiAdapter(client, mapper, clock, new RandomIds(), ADAPTERS, HTTP);
+        return new AnthropicAdapter(client, mapper, new TokenEstimator(), clock, ADAPTERS, HTTP);
     }
 
     @Override
     String basePath() {
-        return "/v1beta";
+        return "/v1";
     }
 
     @Override
     String upstreamModel() {
-        return "gemini-2.5-flash";
+        return "claude-sonnet-4-20250514";
     }
 
     @Override
     String expectedUri(boolean stream) {
-        return "/models/gemini-2.5-flash" + (stream ? ":streamGenerateContent?alt=sse" : ":generateContent");
+        return "/messages";
     }
 
     @Override
     void assertCredential(HttpHeaders headers) {
-        assertThat(headers.get("x-goog-api-key")).isEqualTo(API_KEY);
+        assertThat(headers.get("x-api-key")).isEqualTo(API_KEY);
+        assertThat(headers.get("anthropic-version")).isEqualTo("2023-06-01");
         assertThat(headers.get("Authorization")).isNull();
     }
 }

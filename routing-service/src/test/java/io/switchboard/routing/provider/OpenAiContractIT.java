@@ -4,27 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.handler.codec.http.HttpHeaders;
 import io.switchboard.catalog.api.WireFormat;
-import io.switchboard.routing.provider.anthropic.AnthropicAdapter;
-import io.switchboard.routing.usage.TokenEstimator;
+import io.switchboard.routing.provider.openai.OpenAiAdapter;
 import java.time.Clock;
 import org.springframework.web.reactive.function.client.WebClient;
 import tools.jackson.databind.json.JsonMapper;
 
-class AnthropicContractTest extends ProviderContractTest {
+class OpenAiContractIT extends ProviderContractIT {
 
     @Override
     String format() {
-        return "anthropic";
+        return "openai";
     }
 
     @Override
     WireFormat wireFormat() {
-        return WireFormat.ANTHROPIC;
+        return WireFormat.OPENAI;
     }
 
     @Override
     ProviderAdapter adapter(WebClient client, JsonMapper mapper, Clock clock) {
-        return new AnthropicAdapter(client, mapper, new TokenEstimator(), clock, ADAPTERS, HTTP);
+        return new OpenAiAdapter(client, mapper, HTTP, ADAPTERS);
     }
 
     @Override
@@ -34,18 +33,16 @@ class AnthropicContractTest extends ProviderContractTest {
 
     @Override
     String upstreamModel() {
-        return "claude-sonnet-4-20250514";
+        return "gpt-4o-mini";
     }
 
     @Override
     String expectedUri(boolean stream) {
-        return "/messages";
+        return "/chat/completions";
     }
 
     @Override
     void assertCredential(HttpHeaders headers) {
-        assertThat(headers.get("x-api-key")).isEqualTo(API_KEY);
-        assertThat(headers.get("anthropic-version")).isEqualTo("2023-06-01");
-        assertThat(headers.get("Authorization")).isNull();
+        assertThat(headers.get("Authorization")).isEqualTo("Bearer " + API_KEY);
     }
 }

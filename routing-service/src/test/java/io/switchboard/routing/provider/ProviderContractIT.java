@@ -53,7 +53,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Every format needs at least the cases plain, stream, tools, reasoning or structured output, and error.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class ProviderContractTest {
+abstract class ProviderContractIT {
 
     static final JsonMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -128,10 +128,10 @@ abstract class ProviderContractTest {
         JsonNode error = exchange.path("error");
 
         StepVerifier.Step<?> run = stream
-                ? StepVerifier.create(adapter.stream(call).map(ProviderContractTest::asWritten))
+                ? StepVerifier.create(adapter.stream(call).map(ProviderContractIT::asWritten))
                         .recordWith(() -> output)
                         .thenConsumeWhile(chunk -> true)
-                : StepVerifier.create(adapter.complete(call).map(ProviderContractTest::asWritten))
+                : StepVerifier.create(adapter.complete(call).map(ProviderContractIT::asWritten))
                         .recordWith(() -> output)
                         .thenConsumeWhile(completion -> true);
         if (error.isMissingNode()) {
