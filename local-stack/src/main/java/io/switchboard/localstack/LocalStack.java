@@ -58,6 +58,8 @@ public final class LocalStack implements AutoCloseable {
             ServiceProcess catalog = start("catalog-service", 0, catalogProperties, secrets, options, started);
             Map<String, String> routingProperties = new HashMap<>(common);
             routingProperties.put("switchboard.catalog-client.url", catalog.url().toString());
+            // Per-request simulator steering reaches Anthropic- and Gemini-format endpoints too.
+            routingProperties.put("switchboard.routing.adapters.pass-through-fields", "simulator");
             ServiceProcess routing = start("routing-service", 0, routingProperties, secrets, options, started);
             Map<String, String> gatewayProperties = new HashMap<>(common);
             gatewayProperties.put("SWITCHBOARD_ROUTING_URL", routing.url().toString());

@@ -1,6 +1,7 @@
 package io.switchboard.simulator.generation;
 
 import io.switchboard.simulator.reply.FinishReason;
+import io.switchboard.simulator.reply.TokenKind;
 import io.switchboard.simulator.reply.TokenUsage;
 
 /** What happens during a streamed generation, in order: {@link Started}, {@link Token}s, {@link Finished}. */
@@ -10,8 +11,17 @@ public sealed interface GenerationEvent {
     record Started() implements GenerationEvent {
     }
 
-    /** One reply token, with its leading whitespace. */
-    record Token(String text) implements GenerationEvent {
+    /**
+     * One reply token, with its leading whitespace.
+     *
+     * @param kind reasoning, answer text or a fragment of a tool call's arguments
+     */
+    record Token(String text, TokenKind kind) implements GenerationEvent {
+
+        /** A token of the answer's text. */
+        public Token(String text) {
+            this(text, TokenKind.CONTENT);
+        }
     }
 
     /** The last token was sent. */

@@ -29,12 +29,12 @@ public final class Generator {
     public Flux<GenerationEvent> stream(String id, ReplyPlan.Completion plan) {
         return Flux.defer(() -> {
             Progress progress = new Progress();
-            Flux<GenerationEvent> tokens = Flux.fromIterable(plan.tokens())
+            Flux<GenerationEvent> tokens = Flux.fromIterable(plan.sequence())
                     .delayElements(plan.timing().tokenInterval())
-                    .map(text -> {
+                    .map(token -> {
                         progress.emitted.incrementAndGet();
                         monitor.tokensEmitted(1);
-                        return new GenerationEvent.Token(text);
+                        return new GenerationEvent.Token(token.text(), token.kind());
                     });
             Mono<GenerationEvent> finished = Mono.fromSupplier(() -> {
                 progress.finished.set(true);
@@ -53,11 +53,12 @@ public final class Generator {
     public Mono<ReplyPlan.Completion> complete(String id, ReplyPlan.Completion plan) {
         return Mono.defer(() -> {
             Progress progress = new Progress();
-            return Mono.delay(plan.timing().durationOf(plan.tokens().size()))
+            int count = plan.sequence().size();
+            return Mono.delay(plan.timing().durationOf(count))
                     .map(tick -> {
-                        progress.emitted.set(plan.tokens().size());
+                        progress.emitted.set(count);
                         progress.finished.set(true);
-                        monitor.tokensEmitted(plan.tokens().size());
+                        monitor.tokensEmitted(count);
                         return plan;
                     })
                     .doOnSubscribe(subscription -> monitor.started(id))
@@ -78,7 +79,7 @@ public final class Generator {
                 case CANCEL -> finished.get() ? Status.COMPLETED : Status.CANCELLED;
                 default -> Status.FAILED;
             };
-            return new GenerationOutcome(id, status, plan.tokens().size(), emitted.get());
+            return new GenerationOutcome(id, status, plan.sequence().size(), emitted.get());
         }
     }
 }

@@ -27,10 +27,28 @@ record ChatCompletionChunk(String id, String object, long created, String model,
     record Choice(int index, Delta delta, @Nullable Object logprobs, @Nullable String finishReason) {
     }
 
-    /** The increment of the message: the role once at the start, then content; empty on the finishing chunk. */
+    /**
+     * The increment of the message: the role once at the start, then reasoning, content or tool-call fragments; empty
+     * on the finishing chunk.
+     */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Delta(@Nullable String role, @Nullable String content) {
+    record Delta(@Nullable String role, @Nullable String content, @Nullable String reasoningContent,
+            @Nullable List<ToolCallDelta> toolCalls) {
 
         static final Delta EMPTY = new Delta(null, null);
+
+        Delta(@Nullable String role, @Nullable String content) {
+            this(role, content, null, null);
+        }
+    }
+
+    /** A tool-call fragment: id, type and name only on the first of a call. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ToolCallDelta(int index, @Nullable String id, @Nullable String type, FunctionDelta function) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record FunctionDelta(@Nullable String name, String arguments) {
     }
 }

@@ -1,6 +1,7 @@
 package io.switchboard.simulator.openai;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.switchboard.simulator.reply.SimulatorOptions;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -13,12 +14,16 @@ import tools.jackson.databind.annotation.JsonNaming;
  * nullable here; {@link ChatRequestReader} decides which are required.
  *
  * @param simulator per-request steering, an extension of the simulator's own that real providers would ignore
+ * @param tools declared tools, of which the simulator may call the first
+ * @param reasoningEffort OpenAI's reasoning effort; anything but {@code none} makes the reply reason first
+ * @param reasoning OpenRouter-style reasoning settings, read the same way
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
 record ChatRequest(@Nullable String model, @Nullable List<@Nullable Message> messages, @Nullable Boolean stream,
         @Nullable StreamOptions streamOptions, @Nullable Integer maxTokens, @Nullable Integer maxCompletionTokens,
-        @Nullable SimulatorOptions simulator) {
+        @Nullable SimulatorOptions simulator, @Nullable List<@Nullable Tool> tools, @Nullable String reasoningEffort,
+        @Nullable Reasoning reasoning) {
 
     /**
      * @param content a string, an array of content parts ({@code {"type":"text","text":...}},
@@ -34,11 +39,19 @@ record ChatRequest(@Nullable String model, @Nullable List<@Nullable Message> mes
     record StreamOptions(@Nullable Boolean includeUsage) {
     }
 
-    /** {@code "simulator": {"time_to_first_token_ms": 10, "tokens_per_second": 200, "reply_tokens": 20}}. */
+    /** @param function the function's declaration; only its name matters here */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Tool(@Nullable String type, @Nullable Function function) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Function(@Nullable String name) {
+    }
+
+    /** OpenRouter's {@code reasoning} object, which some OpenAI-compatible servers accept too. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record SimulatorOptions(@Nullable Long timeToFirstTokenMs, @Nullable Double tokensPerSecond,
-            @Nullable Integer replyTokens) {
+    record Reasoning(@Nullable String effort, @Nullable Integer maxTokens, @Nullable Boolean enabled) {
     }
 
     boolean streamed() {
@@ -47,5 +60,30 @@ record ChatRequest(@Nullable String model, @Nullable List<@Nullable Message> mes
 
     boolean includeUsage() {
         return streamOptions != null && Boolean.TRUE.equals(streamOptions.includeUsage());
+    }
+
+    /**
+     * Whether the client asked the model to reason: OpenAI's {@code reasoning_effort} other than {@code none}, or an
+     * OpenRouter-style {@code reasoning} object that enables it.
+     */
+    boolean reasoningRequested() {
+        if (reasoningEffort != null) {
+            return !"none".equals(reasoningEffort);
+        }
+        if (reasoning == null || Boolean.FALSE.equals(reasoning.enabled()) || "none".equals(reasoning.effort())) {
+            return false;
+        }
+        return Boolean.TRUE.equals(reasoning.enabled()) || reasoning.effort() != null || reasoning.maxTokens() != null;
+    }
+
+    /** The names of the declared function tools, in order. */
+    List<String> toolNames() {
+        if (tools == null) {
+            return List.of();
+        }
+        return tools.stream()
+                .filter(tool -> tool != null && tool.function() != null && tool.function().name() != null)
+                .map(tool -> tool.function().name())
+                .toList();
     }
 }

@@ -3,7 +3,7 @@ package io.switchboard.simulator.openai;
 import io.switchboard.simulator.reply.Overrides;
 import io.switchboard.simulator.reply.PromptMessage;
 import io.switchboard.simulator.reply.ReplyRequest;
-import java.time.Duration;
+import io.switchboard.simulator.reply.SimulatorOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -17,9 +17,6 @@ import tools.jackson.databind.JsonNode;
  * simulator needs a field, so clients see the same 400s they would from OpenAI.
  */
 final class ChatRequestReader {
-
-    /** A bound on generated replies: each token is held in memory for the whole response. */
-    static final int MAX_REPLY_TOKENS = 100_000;
 
     /**
      * A request the simulator can answer.
@@ -42,7 +39,8 @@ final class ChatRequestReader {
         }
         List<PromptMessage> messages = messages(request.messages());
         Integer maxTokens = maxTokens(request);
-        ReplyRequest reply = new ReplyRequest(model, messages, maxTokens, overrides(request.simulator()));
+        ReplyRequest reply = new ReplyRequest(model, messages, maxTokens, overrides(request.simulator()),
+                request.toolNames(), request.reasoningRequested());
         return new ChatCall(reply, request.streamed(), request.includeUsage());
     }
 
@@ -142,32 +140,16 @@ final class ChatRequestReader {
         return value;
     }
 
-    private static Overrides overrides(ChatRequest.@Nullable SimulatorOptions options) {
-        if (options == null) {
-            return Overrides.NONE;
+    private static Overrides overrides(@Nullable SimulatorOptions options) {
+        try {
+            return SimulatorOptions.toOverrides(options);
+        } catch (SimulatorOptions.InvalidOption invalid) {
+            throw OpenAiException.invalidRequest(invalid.getMessage(), invalid.field(), "invalid_value");
         }
-        Long ttft = options.timeToFirstTokenMs();
-        if (ttft != null && ttft < 0) {
-            throw invalid("simulator.time_to_first_token_ms", "must not be negative", ttft);
-        }
-        Double rate = options.tokensPerSecond();
-        if (rate != null && (!(rate > 0) || rate.isInfinite())) {
-            throw invalid("simulator.tokens_per_second", "must be a positive number", rate);
-        }
-        Integer replyTokens = options.replyTokens();
-        if (replyTokens != null && (replyTokens < 0 || replyTokens > MAX_REPLY_TOKENS)) {
-            throw invalid("simulator.reply_tokens", "must be between 0 and " + MAX_REPLY_TOKENS, replyTokens);
-        }
-        return new Overrides(ttft == null ? null : Duration.ofMillis(ttft), rate, replyTokens);
     }
 
     private static OpenAiException missing(String param) {
         return OpenAiException.invalidRequest("Missing required parameter: '" + param + "'.", param,
                 "missing_required_parameter");
-    }
-
-    private static OpenAiException invalid(String param, String rule, Object value) {
-        return OpenAiException.invalidRequest("Invalid '" + param + "': " + rule + ", got " + value + ".", param,
-                "invalid_value");
     }
 }

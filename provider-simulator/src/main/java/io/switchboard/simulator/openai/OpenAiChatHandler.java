@@ -5,6 +5,7 @@ import io.switchboard.simulator.openai.ChatRequestReader.ChatCall;
 import io.switchboard.simulator.reply.IdGenerator;
 import io.switchboard.simulator.reply.ReplyPlan;
 import io.switchboard.simulator.reply.ReplyPlanner;
+import io.switchboard.simulator.reply.ToolCallPlan;
 import java.time.Clock;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -59,17 +60,26 @@ final class OpenAiChatHandler {
         String id = "chatcmpl-" + ids.next();
         long created = clock.instant().getEpochSecond();
         ReplyPlan plan = planner.plan(call.reply());
+        String toolCallId = "call_" + ids.next();
         return switch (plan) {
             case ReplyPlan.Completion completion when call.stream() -> stream(completion,
-                    new OpenAiStream.State(id, created, call.reply().model(), call.includeUsage()));
+                    new OpenAiStream.State(id, created, call.reply().model(), call.includeUsage(),
+                            completion.toolCall(), toolCallId));
             case ReplyPlan.Completion completion -> generator.complete(id, completion)
-                    .flatMap(done -> json(completion(done, id, created, call.reply().model())));
+                    .flatMap(done -> json(completion(done, id, created, call.reply().model(), toolCallId)));
         };
     }
 
-    private static ChatCompletion completion(ReplyPlan.Completion plan, String id, long created, String model) {
-        var choice = new ChatCompletion.Choice(0, new ChatCompletion.Message("assistant", plan.content()), null,
-                OpenAiStream.finishReason(plan.finishReason()));
+    private static ChatCompletion completion(ReplyPlan.Completion plan, String id, long created, String model,
+            String toolCallId) {
+        ToolCallPlan toolCall = plan.toolCall();
+        ChatCompletion.Message message = new ChatCompletion.Message("assistant",
+                toolCall != null ? null : plan.content(), plan.reasoning().isEmpty() ? null : plan.reasoningText(),
+                toolCall == null
+                        ? null
+                        : List.of(new ChatCompletion.ToolCall(toolCallId, "function",
+                                new ChatCompletion.Function(toolCall.name(), toolCall.arguments()))));
+        var choice = new ChatCompletion.Choice(0, message, null, OpenAiStream.finishReason(plan.finishReason()));
         return new ChatCompletion(id, ChatCompletion.OBJECT, created, model, OpenAiStream.SYSTEM_FINGERPRINT,
                 List.of(choice), OpenAiStream.usage(plan.usage()));
     }

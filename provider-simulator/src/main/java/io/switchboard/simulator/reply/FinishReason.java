@@ -5,5 +5,7 @@ public enum FinishReason {
     /** The reply ended on its own. */
     STOP,
     /** The reply was cut at the client's token limit. */
-    LENGTH
+    LENGTH,
+    /** The reply is a call to a tool, which the client runs. */
+    TOOL_CALLS
 }

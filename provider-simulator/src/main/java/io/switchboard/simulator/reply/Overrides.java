@@ -10,9 +10,15 @@ import org.jspecify.annotations.Nullable;
  * @param timeToFirstToken delay before the first chunk
  * @param tokensPerSecond rate of the reply tokens
  * @param replyTokens length of a generated (vocabulary) reply
+ * @param reasoningTokens length of the reasoning, when the request asks for reasoning
  */
 public record Overrides(@Nullable Duration timeToFirstToken, @Nullable Double tokensPerSecond,
-        @Nullable Integer replyTokens) {
+        @Nullable Integer replyTokens, @Nullable Integer reasoningTokens) {
 
-    public static final Overrides NONE = new Overrides(null, null, null);
+    public static final Overrides NONE = new Overrides(null, null, null, null);
+
+    public Overrides(@Nullable Duration timeToFirstToken, @Nullable Double tokensPerSecond,
+            @Nullable Integer replyTokens) {
+        this(timeToFirstToken, tokensPerSecond, replyTokens, null);
+    }
 }

@@ -43,7 +43,7 @@ class OpenAiGoldenFilesTest {
             .build();
 
     @ParameterizedTest
-    @ValueSource(strings = {"plain", "max-tokens-length"})
+    @ValueSource(strings = {"plain", "max-tokens-length", "tool-call"})
     void shouldAnswerExactlyAsTheGoldenResponse(String fixture) throws IOException {
         String body = post(fixture, MediaType.APPLICATION_JSON);
 
@@ -51,7 +51,7 @@ class OpenAiGoldenFilesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"stream-include-usage", "stream-without-usage"})
+    @ValueSource(strings = {"stream-include-usage", "stream-without-usage", "stream-reasoning-tool-call"})
     void shouldStreamExactlyTheGoldenEvents(String fixture) throws IOException {
         String body = post(fixture, MediaType.TEXT_EVENT_STREAM);
 

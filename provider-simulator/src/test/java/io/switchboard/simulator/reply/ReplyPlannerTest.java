@@ -99,6 +99,87 @@ class ReplyPlannerTest {
         assertThat(plan.usage().totalTokens()).isEqualTo(14 + 24);
     }
 
+    @Test
+    void shouldCallTheFirstDeclaredToolWithTheArgumentsAfterTheToolPrefix() {
+        ReplyPlan.Completion plan = plan(PLANNER, withTools("tool: {\"city\": \"Paris\"}", "get_weather", "get_time"));
+
+        assertThat(plan.toolCall()).isEqualTo(new ToolCallPlan("get_weather", "{\"city\": \"Paris\"}"));
+        assertThat(plan.tokens()).isEmpty();
+        assertThat(plan.finishReason()).isEqualTo(FinishReason.TOOL_CALLS);
+    }
+
+    @Test
+    void shouldStreamToolArgumentsAsFragmentsThatJoinBackToTheArguments() {
+        ReplyPlan.Completion plan = plan(PLANNER, withTools("tool: {\"city\": \"Paris\", \"unit\": \"C\"}",
+                "get_weather"));
+
+        List<ReplyToken> sequence = plan.sequence();
+        assertThat(sequence).hasSizeGreaterThan(1).allMatch(token -> token.kind() == TokenKind.TOOL_ARGUMENTS);
+        assertThat(sequence.stream().map(ReplyToken::text).reduce("", String::concat))
+                .isEqualTo(plan.toolCall().arguments());
+        assertThat(plan.usage().completionTokens()).isEqualTo(sequence.size());
+    }
+
+    @Test
+    void shouldWrapToolArgumentsThatAreNotAJsonObject() {
+        assertThat(plan(PLANNER, withTools("tool: Paris", "f")).toolCall().arguments())
+                .isEqualTo("{\"input\":\"Paris\"}");
+        assertThat(plan(PLANNER, withTools("tool:", "f")).toolCall().arguments()).isEqualTo("{}");
+    }
+
+    @Test
+    void shouldAnswerInsteadOfCallingAgainOnceTheToolResultIsTheLastMessage() {
+        ReplyRequest request = new ReplyRequest("m", List.of(PromptMessage.of("user", "tool: {}"),
+                PromptMessage.of("assistant", ""), PromptMessage.of("tool", "18 degrees")), null, Overrides.NONE,
+                List.of("get_weather"), false);
+
+        ReplyPlan.Completion plan = plan(PLANNER, request);
+
+        assertThat(plan.toolCall()).isNull();
+        assertThat(plan.tokens()).hasSize(24);
+        assertThat(plan.finishReason()).isEqualTo(FinishReason.STOP);
+    }
+
+    @Test
+    void shouldNotCallAToolTheRequestDidNotDeclare() {
+        ReplyPlan.Completion plan = plan(PLANNER, withTools("tool: {}"));
+
+        assertThat(plan.toolCall()).isNull();
+        assertThat(plan.finishReason()).isEqualTo(FinishReason.STOP);
+    }
+
+    @Test
+    void shouldReasonFirstWhenAskedAndCountReasoningAsCompletionTokens() {
+        ReplyRequest request = new ReplyRequest("m", List.of(PromptMessage.of("user", "echo: forty two")), null,
+                Overrides.NONE, List.of(), true);
+
+        ReplyPlan.Completion plan = plan(PLANNER, request);
+
+        assertThat(plan.reasoning()).hasSize(ReplyPlanner.REASONING_TOKENS);
+        assertThat(plan.sequence()).extracting(ReplyToken::kind)
+                .containsExactly(TokenKind.REASONING, TokenKind.REASONING, TokenKind.REASONING, TokenKind.REASONING,
+                        TokenKind.REASONING, TokenKind.REASONING, TokenKind.REASONING, TokenKind.REASONING,
+                        TokenKind.CONTENT, TokenKind.CONTENT);
+        assertThat(plan.content()).isEqualTo("forty two");
+        assertThat(plan.usage()).isEqualTo(new TokenUsage(plan.promptTokens(), 10, 8));
+    }
+
+    @Test
+    void shouldTakeTheReasoningLengthFromTheOverrides() {
+        ReplyRequest request = new ReplyRequest("m", List.of(PromptMessage.of("user", "hi")), null,
+                new Overrides(null, null, 2, 3), List.of(), true);
+
+        ReplyPlan.Completion plan = plan(PLANNER, request);
+
+        assertThat(plan.reasoning()).hasSize(3);
+        assertThat(plan.tokens()).hasSize(2);
+    }
+
+    private static ReplyRequest withTools(String userText, String... tools) {
+        return new ReplyRequest("m", List.of(PromptMessage.of("user", userText)), null, Overrides.NONE,
+                List.of(tools), false);
+    }
+
     private static ReplyRequest request(String model, String userText, @Nullable Integer maxTokens) {
         return new ReplyRequest(model, List.of(PromptMessage.of("user", userText)), maxTokens, Overrides.NONE);
     }

@@ -61,6 +61,16 @@ public record ChatChunk(String id, @Nullable String provider, String model, Stri
         public Delta {
             extra = extra == null ? new LinkedHashMap<>() : extra;
         }
+
+        /** What the model generated in this delta: reasoning, content and tool call fragments. */
+        public String generatedText() {
+            return GeneratedText.of(content, extra);
+        }
+
+        /** The reasoning part of {@link #generatedText()}. */
+        public String reasoningText() {
+            return GeneratedText.reasoning(extra);
+        }
     }
 
     /**

@@ -62,5 +62,15 @@ public record ChatCompletion(String id, @Nullable String provider, String model,
         public Message {
             extra = extra == null ? new LinkedHashMap<>() : extra;
         }
+
+        /** What the model generated: reasoning, content and tool calls. */
+        public String generatedText() {
+            return GeneratedText.of(content, extra);
+        }
+
+        /** The reasoning part of {@link #generatedText()}. */
+        public String reasoningText() {
+            return GeneratedText.reasoning(extra);
+        }
     }
 }

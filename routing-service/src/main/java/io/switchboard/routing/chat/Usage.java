@@ -27,6 +27,20 @@ public record Usage(long promptTokens, long completionTokens, long totalTokens, 
     }
 
     /**
+     * Usage as an adapter reports it, in OpenAI's convention: {@code prompt} includes the cached and cache-written
+     * tokens, {@code completion} includes the reasoning tokens. A null detail is one the provider did not report.
+     */
+    public static Usage of(long prompt, long completion, @Nullable Long cached, @Nullable Long cacheWrite,
+            @Nullable Long reasoning) {
+        PromptTokensDetails promptDetails = cached == null && cacheWrite == null
+                ? null
+                : new PromptTokensDetails(cached, cacheWrite);
+        CompletionTokensDetails completionDetails = reasoning == null ? null : new CompletionTokensDetails(reasoning);
+        return new Usage(prompt, completion, prompt + completion, null, null, promptDetails, completionDetails,
+                new LinkedHashMap<>());
+    }
+
+    /**
      * @param cachedTokens prompt tokens read from the provider's cache
      * @param cacheWriteTokens prompt tokens written to the provider's cache
      */

@@ -1,12 +1,11 @@
 package io.switchboard.routing.completion;
 
 import io.switchboard.catalog.client.CatalogHolder;
-import io.switchboard.kit.error.ApiException;
 import io.switchboard.kit.identity.IdentityVerificationFilter;
 import io.switchboard.kit.identity.InternalIdentity;
 import io.switchboard.routing.chat.ChatChunk;
 import io.switchboard.routing.chat.ChatCompletion;
-import io.switchboard.routing.chat.ChatRequest;
+import io.switchboard.routing.chat.ChatRequestReader;
 import io.switchboard.routing.provider.ProviderException;
 import io.switchboard.routing.selection.Candidate;
 import io.switchboard.routing.selection.EndpointSelector;
@@ -37,6 +36,7 @@ public class ChatCompletionHandler {
 
     public static final String GENERATION_ID_HEADER = "X-Generation-Id";
 
+    private final ChatRequestReader requests;
     private final CatalogHolder catalog;
     private final EndpointSelector selector;
     private final ProviderRouter router;
@@ -45,8 +45,9 @@ public class ChatCompletionHandler {
     private final GenerationIds ids;
     private final Clock clock;
 
-    public ChatCompletionHandler(CatalogHolder catalog, EndpointSelector selector, ProviderRouter router,
-            UsageRecorder usage, SseFrames frames, GenerationIds ids, Clock clock) {
+    public ChatCompletionHandler(ChatRequestReader requests, CatalogHolder catalog, EndpointSelector selector,
+            ProviderRouter router, UsageRecorder usage, SseFrames frames, GenerationIds ids, Clock clock) {
+        this.requests = requests;
         this.catalog = catalog;
         this.selector = selector;
         this.router = router;
@@ -58,10 +59,10 @@ public class ChatCompletionHandler {
 
     public Mono<ServerResponse> handle(ServerRequest request) {
         InternalIdentity identity = IdentityVerificationFilter.identityOf(request.exchange());
-        return request.bodyToMono(ChatRequest.class)
-                .switchIfEmpty(Mono.error(() -> ApiException.badRequest("A JSON request body is required")))
+        return request.bodyToMono(byte[].class)
+                .defaultIfEmpty(new byte[0])
+                .map(requests::read)
                 .flatMap(chat -> {
-                    validate(chat);
                     List<Candidate> candidates = selector.candidates(catalog.require(), chat,
                             router.supportedFormats());
                     Generation generation = new Generation(ids.next(), identity, clock.instant(),
@@ -155,16 +156,5 @@ public class ChatCompletionHandler {
         return signal == SignalType.ON_COMPLETE && !tracker.hasFailedAfterFirstByte()
                 ? Outcome.COMPLETED
                 : Outcome.FAILED;
-    }
-
-    private static void validate(ChatRequest request) {
-        if (request.messages() == null || request.messages().isEmpty()) {
-            throw ApiException.badRequest("messages: at least one message is required");
-        }
-        for (int i = 0; i < request.messages().size(); i++) {
-            if (request.messages().get(i) == null || request.messages().get(i).role() == null) {
-                throw ApiException.badRequest("messages[" + i + "].role: is required");
-            }
-        }
     }
 }

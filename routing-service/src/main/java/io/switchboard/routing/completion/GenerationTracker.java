@@ -23,6 +23,7 @@ public final class GenerationTracker {
     private final Generation generation;
     private final List<FailoverAttempt> failover = new ArrayList<>();
     private final StringBuilder completionText = new StringBuilder();
+    private final StringBuilder reasoningText = new StringBuilder();
     private final AtomicBoolean recorded = new AtomicBoolean();
     private @Nullable Candidate attempting;
     private @Nullable Instant attemptStartedAt;
@@ -69,9 +70,8 @@ public final class GenerationTracker {
         }
         for (ChatChunk.ChunkChoice choice : chunk.choices()) {
             String content = choice.delta().content();
-            if (content != null && !content.isEmpty()) {
-                completionText.append(content);
-            }
+            completionText.append(choice.delta().generatedText());
+            reasoningText.append(choice.delta().reasoningText());
             if (firstTokenAt == null && (content != null && !content.isEmpty() || !choice.delta().extra().isEmpty())) {
                 firstTokenAt = now;
             }
@@ -89,9 +89,8 @@ public final class GenerationTracker {
         providerUsage = completion.usage();
         firstTokenAt = now;
         for (ChatCompletion.Choice choice : completion.choices()) {
-            if (choice.message().content() != null) {
-                completionText.append(choice.message().content());
-            }
+            completionText.append(choice.message().generatedText());
+            reasoningText.append(choice.message().reasoningText());
             if (choice.finishReason() != null) {
                 finishReason = choice.finishReason();
                 nativeFinishReason = choice.nativeFinishReason() != null
@@ -148,8 +147,14 @@ public final class GenerationTracker {
         return failedAfterFirstByte;
     }
 
+    /** Everything generated so far: reasoning, content, tool calls. */
     public String completionText() {
         return completionText.toString();
+    }
+
+    /** The reasoning part of {@link #completionText()}. */
+    public String reasoningText() {
+        return reasoningText.toString();
     }
 
     private static String shorten(@Nullable String message) {

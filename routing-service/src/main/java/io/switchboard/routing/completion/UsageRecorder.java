@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Turns what a {@link GenerationTracker} saw into billed usage: the token counts (the provider's, or counted with a
@@ -45,7 +44,7 @@ public class UsageRecorder {
     /** The tokens of the generation so far. */
     public TokenUsage tokens(GenerationTracker tracker) {
         List<ChatMessage> messages = tracker.generation().request().messages();
-        long images = messages == null ? 0 : messages.stream().mapToLong(UsageRecorder::imageParts).sum();
+        long images = messages == null ? 0 : messages.stream().mapToLong(ChatMessage::images).sum();
         Usage reported = tracker.providerUsage();
         if (reported != null) {
             long cached = reported.promptTokensDetails() == null
@@ -64,7 +63,9 @@ public class UsageRecorder {
                     images, false);
         }
         long prompt = messages == null ? 0 : estimator.countPrompt(messages);
-        return new TokenUsage(prompt, estimator.count(tracker.completionText()), 0, 0, 0, images, true);
+        long completion = estimator.count(tracker.completionText());
+        long reasoning = Math.min(completion, estimator.count(tracker.reasoningText()));
+        return new TokenUsage(prompt, completion, 0, 0, reasoning, images, true);
     }
 
     /** The {@code usage} object the client sees, with OpenRouter's {@code cost}. */
@@ -105,19 +106,5 @@ public class UsageRecorder {
     static PriceSnapshot priceOf(Pricing pricing) {
         return new PriceSnapshot(pricing.prompt(), pricing.completion(), pricing.request(), pricing.image(),
                 pricing.inputCacheRead(), pricing.inputCacheWrite(), pricing.internalReasoning());
-    }
-
-    private static long imageParts(ChatMessage message) {
-        JsonNode content = message.content();
-        if (content == null || !content.isArray()) {
-            return 0;
-        }
-        long images = 0;
-        for (JsonNode part : content) {
-            if ("image_url".equals(part.path("type").asString(""))) {
-                images++;
-            }
-        }
-        return images;
     }
 }

@@ -27,6 +27,19 @@ public final class ProviderException extends RuntimeException {
         return new ProviderException(status, message, retryable, retryAfter, null);
     }
 
+    /**
+     * A request this provider's format cannot express (a content part it has no equivalent for, arguments it cannot
+     * carry): the request's fault, so not retried elsewhere, answered 400.
+     */
+    public static ProviderException unsupported(String message) {
+        return new ProviderException(400, message, false, null, null);
+    }
+
+    /** A stream that ended before the provider's end marker: cut, so another endpoint may be tried before output. */
+    public static ProviderException truncated(String message) {
+        return new ProviderException(502, message, true, null, null);
+    }
+
     public static ProviderException ofTransport(String message, Throwable cause) {
         return new ProviderException(null, message, true, null, cause);
     }

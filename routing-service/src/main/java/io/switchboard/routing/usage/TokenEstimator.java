@@ -4,7 +4,9 @@ import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
 import io.switchboard.routing.chat.ChatMessage;
+import io.switchboard.routing.chat.ToolCall;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +29,13 @@ public class TokenEstimator {
         long tokens = 0;
         for (ChatMessage message : messages) {
             tokens += TOKENS_PER_MESSAGE + count(message.text());
+            // Earlier tool calls are part of the prompt the provider reads again.
+            for (ToolCall call : message.toolCallsOrEmpty()) {
+                if (call.function() != null) {
+                    tokens += count(Objects.requireNonNullElse(call.function().name(), ""))
+                            + count(Objects.requireNonNullElse(call.function().arguments(), ""));
+                }
+            }
         }
         return tokens;
     }

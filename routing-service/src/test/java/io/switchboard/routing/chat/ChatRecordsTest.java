@@ -20,8 +20,11 @@ class ChatRecordsTest {
         JsonNode written = JSON.readTree(JSON.writeValueAsString(request));
 
         assertThat(request.isStream()).isTrue();
-        assertThat(request.extra()).containsOnlyKeys("temperature", "tools", "brand_new_param");
-        assertThat(request.messages().getFirst().extra()).containsKey("name");
+        assertThat(request.temperature()).isEqualTo(0.2);
+        assertThat(request.tools()).singleElement()
+                .satisfies(tool -> assertThat(tool.function().name()).isEqualTo("f"));
+        assertThat(request.extra()).containsOnlyKeys("brand_new_param");
+        assertThat(request.messages().getFirst().name()).isEqualTo("bob");
         assertThat(written).isEqualTo(JSON.readTree(body));
     }
 

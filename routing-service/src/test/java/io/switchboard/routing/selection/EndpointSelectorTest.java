@@ -61,6 +61,7 @@ class EndpointSelectorTest {
     }
 
     private static ChatRequest request(String model, List<String> models) {
-        return new ChatRequest(model, models, List.of(), null, null, null, null, null, null, null);
+        return new ChatRequest(model, models, List.of(), null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

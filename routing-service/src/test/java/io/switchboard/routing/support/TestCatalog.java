@@ -21,8 +21,12 @@ public final class TestCatalog {
     }
 
     public static Provider provider(String slug, String name, String baseUrl) {
-        return new Provider(slug, name, WireFormat.OPENAI, baseUrl, slug.toUpperCase() + "_API_KEY", DataPolicy.NONE,
-                false);
+        return provider(slug, name, WireFormat.OPENAI, baseUrl);
+    }
+
+    public static Provider provider(String slug, String name, WireFormat format, String baseUrl) {
+        return new Provider(slug, name, format, baseUrl, slug.toUpperCase().replace('-', '_') + "_API_KEY",
+                DataPolicy.NONE, false);
     }
 
     public static Model model(String id) {
@@ -35,6 +39,39 @@ public final class TestCatalog {
         return new Endpoint(Endpoint.idOf(provider, model), model, provider, model.substring(model.indexOf('/') + 1),
                 new Pricing(new BigDecimal(prompt), new BigDecimal(completion), null, null, null, null, null, null),
                 32_768, null, "bf16", List.of("max_tokens", "temperature"), provider, false);
+    }
+
+    /** Request parameters an endpoint of {@link #wireFormats} takes: everything the adapters map. */
+    public static final List<String> ALL_PARAMETERS = List.of("max_tokens", "temperature", "top_p", "top_k", "stop",
+            "seed", "tools", "tool_choice", "parallel_tool_calls", "response_format", "structured_outputs",
+            "reasoning", "include_reasoning");
+
+    public static final String CLAUDE = "anthropic/claude-sonnet-4";
+    public static final String GEMINI = "google/gemini-2.5-flash";
+    public static final String GPT = "openai/gpt-4o-mini";
+
+    /**
+     * One model per wire format, each on one endpoint of the simulator: Claude at Anthropic ({@code .../anthropic/v1},
+     * the adapter appends {@code /messages}), Gemini at Google AI Studio ({@code .../google-ai-studio/v1beta}) and
+     * GPT-4o mini at OpenAI.
+     */
+    public static CatalogSnapshot wireFormats(String simulatorUrl) {
+        return new CatalogSnapshot("formats-v1",
+                List.of(provider("anthropic", "Anthropic", WireFormat.ANTHROPIC, simulatorUrl + "/anthropic/v1"),
+                        provider("google-ai-studio", "Google AI Studio", WireFormat.GEMINI,
+                                simulatorUrl + "/google-ai-studio/v1beta"),
+                        provider("openai", "OpenAI", WireFormat.OPENAI, simulatorUrl + "/openai/v1")),
+                List.of(model(CLAUDE), model(GEMINI), model(GPT)),
+                List.of(endpoint("anthropic", CLAUDE, "claude-sonnet-4-20250514", 8192),
+                        endpoint("google-ai-studio", GEMINI, "gemini-2.5-flash", 65536),
+                        endpoint("openai", GPT, "gpt-4o-mini", 16384)));
+    }
+
+    private static Endpoint endpoint(String provider, String model, String upstreamModel, long maxCompletion) {
+        return new Endpoint(Endpoint.idOf(provider, model), model, provider, upstreamModel,
+                new Pricing(new BigDecimal("0.000003"), new BigDecimal("0.000015"), null, null,
+                        new BigDecimal("0.0000003"), new BigDecimal("0.00000375"), null, null),
+                200_000, maxCompletion, "unknown", ALL_PARAMETERS, provider, false);
     }
 
     /**

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.routing.chat.ChatMessage;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.node.JsonNodeFactory;
 
 class TokenEstimatorTest {
 
@@ -20,7 +18,7 @@ class TokenEstimatorTest {
 
     @Test
     void shouldAddThePerMessageOverheadToPromptTokens() {
-        ChatMessage message = new ChatMessage("user", JsonNodeFactory.instance.stringNode("Hello world"), Map.of());
+        ChatMessage message = ChatMessage.of("user", "Hello world");
 
         assertThat(estimator.countPrompt(List.of(message, message))).isEqualTo(2 * (3 + 2));
     }

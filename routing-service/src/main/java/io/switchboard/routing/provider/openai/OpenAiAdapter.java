@@ -3,14 +3,14 @@ package io.switchboard.routing.provider.openai;
 import io.switchboard.catalog.api.WireFormat;
 import io.switchboard.routing.chat.ChatChunk;
 import io.switchboard.routing.chat.ChatCompletion;
-import io.switchboard.routing.chat.ChatRequest;
+import io.switchboard.routing.provider.AdapterProperties;
+import io.switchboard.routing.provider.Capabilities;
 import io.switchboard.routing.provider.ProviderAdapter;
 import io.switchboard.routing.provider.ProviderCall;
 import io.switchboard.routing.provider.ProviderErrors;
 import io.switchboard.routing.provider.ProviderException;
 import io.switchboard.routing.provider.ProviderHttpProperties;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
@@ -19,31 +19,33 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * OpenAI chat completions (https://platform.openai.com/docs/api-reference/chat), and through configuration every
  * server compatible with it (Mistral, Groq, Together, DeepInfra, vLLM, Ollama): only the base URL and credential
- * differ. OpenRouter's chat format is OpenAI's, so the public records are the wire records here; fields the
- * provider sends that we do not model pass through untouched.
+ * differ. OpenRouter's chat format is OpenAI's, so the public records are the wire records here; fields the gateway
+ * does not model pass through untouched in both directions.
  */
 @Component
 public class OpenAiAdapter implements ProviderAdapter {
 
     private static final ParameterizedTypeReference<ServerSentEvent<String>> SSE = new ParameterizedTypeReference<>() {
     };
-    private static final String DONE = "[DONE]";
+    private static final Capabilities CAPABILITIES = new Capabilities(Set.of(), true,
+            Capabilities.StreamFraming.DATA_WITH_DONE_SENTINEL);
 
     private final WebClient client;
     private final JsonMapper mapper;
     private final int maxErrorBodyBytes;
+    private final int defaultMaxTokens;
 
     public OpenAiAdapter(@Qualifier("providerWebClient") WebClient client, JsonMapper mapper,
-            ProviderHttpProperties properties) {
+            ProviderHttpProperties http, AdapterProperties adapters) {
         this.client = client;
         this.mapper = mapper;
-        this.maxErrorBodyBytes = properties.maxErrorBodyBytes();
+        this.maxErrorBodyBytes = http.maxErrorBodyBytes();
+        this.defaultMaxTokens = adapters.defaultMaxTokens();
     }
 
     @Override
@@ -52,26 +54,40 @@ public class OpenAiAdapter implements ProviderAdapter {
     }
 
     @Override
+    public Capabilities capabilities() {
+        return CAPABILITIES;
+    }
+
+    @Override
     public Mono<ChatCompletion> complete(ProviderCall call) {
-        return request(call, false)
+        boolean exclude = call.request().reasoningExcluded();
+        return Mono.defer(() -> request(call, false)
                 .accept(MediaType.APPLICATION_JSON)
                 .exchangeToMono(response -> response.statusCode().is2xxSuccessful()
                         ? response.bodyToMono(ChatCompletion.class)
-                        : ProviderErrors.<ChatCompletion>fromResponse(response, maxErrorBodyBytes))
+                        : ProviderErrors.<ChatCompletion>fromResponse(response, maxErrorBodyBytes)))
+                .map(completion -> OpenAiResponses.normalise(completion, exclude))
                 .onErrorMap(ProviderErrors::translate);
     }
 
     @Override
     public Flux<ChatChunk> stream(ProviderCall call) {
-        return request(call, true)
-                .accept(MediaType.TEXT_EVENT_STREAM)
-                .exchangeToFlux(response -> response.statusCode().is2xxSuccessful()
-                        ? response.bodyToFlux(SSE)
-                        : ProviderErrors.<ServerSentEvent<String>>fromResponse(response, maxErrorBodyBytes).flux())
-                .onErrorMap(ProviderErrors::translate)
-                .mapNotNull(ServerSentEvent::data)
-                .takeWhile(data -> !DONE.equals(data.trim()))
-                .map(this::toChunk);
+        return Flux.defer(() -> {
+            OpenAiStream.State state = new OpenAiStream.State(call.request().reasoningExcluded());
+            return request(call, true)
+                    .accept(MediaType.TEXT_EVENT_STREAM)
+                    .exchangeToFlux(response -> response.statusCode().is2xxSuccessful()
+                            ? response.bodyToFlux(SSE)
+                            : ProviderErrors.<ServerSentEvent<String>>fromResponse(response, maxErrorBodyBytes)
+                                    .flux())
+                    .mapNotNull(ServerSentEvent::data)
+                    .map(data -> OpenAiEvent.parse(data, mapper))
+                    .takeUntil(OpenAiEvent.Done.class::isInstance)
+                    .concatMapIterable(event -> OpenAiStream.translate(event, state))
+                    .concatWith(Mono.defer(() -> state.ended()
+                            ? Mono.empty()
+                            : Mono.error(ProviderException.truncated("Provider stream ended before [DONE]"))));
+        }).onErrorMap(ProviderErrors::translate);
     }
 
     private WebClient.RequestHeadersSpec<?> request(ProviderCall call, boolean stream) {
@@ -83,33 +99,6 @@ public class OpenAiAdapter implements ProviderAdapter {
                     }
                 })
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(upstreamRequest(call, stream));
-    }
-
-    /** The client's request with the provider's model name, minus OpenRouter-only routing fields. */
-    private ChatRequest upstreamRequest(ProviderCall call, boolean stream) {
-        ChatRequest request = call.request();
-        Map<String, JsonNode> extra = new LinkedHashMap<>(request.extra());
-        // OpenRouter routing fields mean nothing to a provider (openrouter.ai/docs/api-reference/parameters).
-        extra.keySet().removeAll(java.util.List.of("transforms", "route", "usage", "models", "provider"));
-        ChatRequest.StreamOptions streamOptions = stream
-                // Always ask for the usage chunk: it is what the generation is billed on.
-                ? new ChatRequest.StreamOptions(true, request.streamOptions() == null
-                        ? new LinkedHashMap<>()
-                        : request.streamOptions().extra())
-                : null;
-        return new ChatRequest(call.endpoint().upstreamModel(), null, request.messages(), stream ? true : null,
-                streamOptions, request.maxTokens(), request.maxCompletionTokens(), request.user(), null, extra);
-    }
-
-    private ChatChunk toChunk(String data) {
-        JsonNode node = mapper.readTree(data);
-        if (node.has("error") && !node.has("choices")) {
-            // OpenAI-compatible servers report failures inside the stream as {"error": {...}}.
-            JsonNode error = node.get("error");
-            int status = error.path("code").canConvertToInt() ? error.path("code").asInt() : 502;
-            throw ProviderException.ofStatus(status, error.path("message").asString("Provider stream error"), null);
-        }
-        return mapper.treeToValue(node, ChatChunk.class);
+                .bodyValue(OpenAiRequests.upstream(call, stream, defaultMaxTokens));
     }
 }
