@@ -15,7 +15,10 @@ both plus a margin for the remaining shutdown phases, after which Kubernetes kil
 {{- $springConfig := include "switchboard.springConfig" . }}
 {{- $catalogConfigMap := include "switchboard.catalogConfigMap" $root }}
 {{- $mountsCatalog := and (eq $name "catalog") $catalogConfigMap }}
-{{- $providerSecret := include "switchboard.providerCredentialsSecret" $root }}
+{{- $providerSecret := "" }}
+{{- if eq $name "routing" }}
+{{- $providerSecret = include "switchboard.providerCredentialsSecret" $root }}
+{{- end }}
 {{- $shutdown := $values.gracefulShutdown }}
 apiVersion: apps/v1
 kind: Deployment
@@ -88,7 +91,7 @@ spec:
             {{- include "switchboard.env" . | trim | nindent 12 }}
           {{- if or $providerSecret $values.extraEnvFrom }}
           envFrom:
-            {{- if and (eq $name "routing") $providerSecret }}
+            {{- if $providerSecret }}
             # Provider credentials, as the variables the catalog's credential_env names.
             - secretRef:
                 name: {{ $providerSecret }}

@@ -1,5 +1,6 @@
 package io.switchboard.helm;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.TemplateCommand;
@@ -10,9 +11,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
-import org.snakeyaml.engine.v2.api.Dump;
-import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
@@ -47,9 +47,12 @@ final class Chart {
         return DIR.resolve("ci").resolve(name);
     }
 
-    /** Renders with a values file and strictly parses every manifest. */
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<Path, Manifests> RENDERED = new ConcurrentHashMap<>();
+
+    /** Renders with a values file and strictly parses every manifest (once per values file). */
     static Manifests render(Path valuesFile) {
-        return render(RELEASE, valuesFile, Map.of());
+        return RENDERED.computeIfAbsent(valuesFile, file -> render(RELEASE, file, Map.of()));
     }
 
     /** Renders with a values file and {@code --set} values, and strictly parses every manifest. */
@@ -89,8 +92,9 @@ final class Chart {
             }
             if (valuesFile != null) {
                 Map<String, Object> merged = merge(readYaml(DIR.resolve("values.yaml")), readYaml(valuesFile));
-                Files.writeString(copy.resolve("values.yaml"), new Dump(DumpSettings.builder().build())
-                        .dumpToString(merged));
+                // As JSON (which is YAML): a YAML writer would leave strings such as "off" unquoted, which Helm's
+                // YAML 1.1 reader takes for booleans.
+                Files.writeString(copy.resolve("values.yaml"), JSON.writeValueAsString(merged));
             }
             return new Helm(copy).lint().strict().call();
         } catch (IOException e) {

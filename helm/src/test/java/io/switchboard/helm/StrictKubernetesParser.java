@@ -47,7 +47,11 @@ final class StrictKubernetesParser {
     private static final Pattern YAML11_BOOLEAN = Pattern.compile("y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF");
 
     private final ObjectMapper mapper = strictMapper();
-    private final KubernetesSerialization serialization = new KubernetesSerialization(mapper, true);
+    /**
+     * Only for finding the model class of an apiVersion and kind: its own mapper is lenient on purpose (its Go
+     * compatibility module reads "2" as an integer, and mismatched fields end up in additionalProperties).
+     */
+    private final KubernetesSerialization registry = new KubernetesSerialization();
 
     /** Every document of a YAML stream, typed; empty documents are skipped. */
     List<HasMetadata> parseAll(String yaml) {
@@ -69,11 +73,15 @@ final class StrictKubernetesParser {
     }
 
     HasMetadata parse(Map<?, ?> document, String where) {
-        String json;
-        KubernetesResource resource;
+        Class<? extends KubernetesResource> type = registry.getRegisteredKubernetesResource(
+                String.valueOf(document.get("apiVersion")), String.valueOf(document.get("kind")));
+        if (type == null || type == GenericKubernetesResource.class || !HasMetadata.class.isAssignableFrom(type)) {
+            throw new AssertionError(where + ": unknown apiVersion/kind " + document.get("apiVersion") + "/"
+                    + document.get("kind"));
+        }
+        HasMetadata typed;
         try {
-            json = mapper.writeValueAsString(document);
-            resource = serialization.unmarshal(json, KubernetesResource.class);
+            typed = (HasMetadata) mapper.readValue(mapper.writeValueAsString(document), type);
         } catch (RuntimeException | com.fasterxml.jackson.core.JsonProcessingException e) {
             Throwable cause = e;
             while (cause.getCause() != null) {
@@ -81,10 +89,6 @@ final class StrictKubernetesParser {
             }
             throw new AssertionError(where + " (" + document.get("kind") + " " + name(document)
                     + ") does not match the Kubernetes model: " + cause.getMessage(), e);
-        }
-        if (resource instanceof GenericKubernetesResource || !(resource instanceof HasMetadata typed)) {
-            throw new AssertionError(where + ": unknown apiVersion/kind " + document.get("apiVersion") + "/"
-                    + document.get("kind"));
         }
         String path = typed.getKind() + " " + typed.getMetadata().getName();
         refuseUnknownFields(typed, path, new IdentityHashMap<>());
@@ -107,6 +111,10 @@ final class StrictKubernetesParser {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        // ... and a string where it expects a number or a boolean (replicas: "2").
+        for (LogicalType type : new LogicalType[]{LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
+            mapper.coercionConfigFor(type).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        }
         return mapper;
     }
 
