@@ -32,7 +32,8 @@ import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
- * Parses rendered manifests into fabric8's typed Kubernetes model and refuses anything the API server would refuse
+ * Parses manifests into fabric8's typed Kubernetes model (and Strimzi's, for its custom resources) and refuses
+ * anything the API server would refuse
  * or read differently than intended:
  * <ul>
  * <li>an unknown field at any depth (fabric8 keeps those in {@code additionalProperties}; any non-empty one fails),
@@ -52,6 +53,12 @@ final class StrictKubernetesParser {
      * compatibility module reads "2" as an integer, and mismatched fields end up in additionalProperties).
      */
     private final KubernetesSerialization registry = new KubernetesSerialization();
+
+    /** Also knows this custom resource, as the model class of its {@code apiVersion} and {@code kind}. */
+    StrictKubernetesParser withCustomResource(String apiVersion, Class<? extends HasMetadata> type) {
+        registry.registerKubernetesResource(apiVersion, type.getSimpleName(), type);
+        return this;
+    }
 
     /** Every document of a YAML stream, typed; empty documents are skipped. */
     List<HasMetadata> parseAll(String yaml) {
@@ -135,11 +142,12 @@ final class StrictKubernetesParser {
             }
             return;
         }
-        if (!node.getClass().getName().startsWith("io.fabric8.")) {
+        String type = node.getClass().getName();
+        if (!type.startsWith("io.fabric8.") && !type.startsWith("io.strimzi.")) {
             return;
         }
-        for (Class<?> type = node.getClass(); type != null && type != Object.class; type = type.getSuperclass()) {
-            for (Field field : type.getDeclaredFields()) {
+        for (Class<?> c = node.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Field field : c.getDeclaredFields()) {
                 if (Modifier.isStatic(field.getModifiers())) {
                     continue;
                 }
