@@ -15,6 +15,7 @@ both plus a margin for the remaining shutdown phases, after which Kubernetes kil
 {{- $springConfig := include "switchboard.springConfig" . }}
 {{- $catalogConfigMap := include "switchboard.catalogConfigMap" $root }}
 {{- $mountsCatalog := and (eq $name "catalog") $catalogConfigMap }}
+{{- $mountsKafkaCa := and $spec.kafka $root.Values.kafka.caSecret (not $root.Values.dev.enabled) }}
 {{- $providerSecret := "" }}
 {{- if eq $name "routing" }}
 {{- $providerSecret = include "switchboard.providerCredentialsSecret" $root }}
@@ -136,6 +137,11 @@ spec:
               mountPath: /etc/switchboard/catalog
               readOnly: true
             {{- end }}
+            {{- if $mountsKafkaCa }}
+            - name: kafka-ca
+              mountPath: /etc/switchboard/kafka-ca
+              readOnly: true
+            {{- end }}
             {{- with $values.extraVolumeMounts }}
             {{- toYaml . | nindent 12 }}
             {{- end }}
@@ -155,6 +161,14 @@ spec:
             items:
               - key: {{ $root.Values.catalog.file.configMapKey }}
                 path: catalog.yaml
+        {{- end }}
+        {{- if $mountsKafkaCa }}
+        - name: kafka-ca
+          secret:
+            secretName: {{ $root.Values.kafka.caSecret }}
+            items:
+              - key: {{ $root.Values.kafka.caSecretKey }}
+                path: ca.crt
         {{- end }}
         {{- with $values.extraVolumes }}
         {{- toYaml . | nindent 8 }}

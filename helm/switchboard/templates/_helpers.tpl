@@ -212,14 +212,21 @@ key: bootstrap-key
 
 {{/*
 Spring Boot properties of a component (context: root, name) as YAML, or "" when there are none: the global `config`,
-the component's `config` over it, and the Kafka client properties for Kafka users.
+the component's `config` over it, and the Kafka client properties (and CA truststore) for Kafka users.
 */}}
 {{- define "switchboard.springConfig" -}}
 {{- $values := index .root.Values .name }}
 {{- $config := mustMergeOverwrite (deepCopy .root.Values.config) (deepCopy $values.config) }}
 {{- $spec := fromYaml (include "switchboard.componentSpec" .) }}
-{{- if and $spec.kafka .root.Values.kafka.properties }}
-{{- $config = mustMergeOverwrite (dict "spring" (dict "kafka" (dict "properties" (deepCopy .root.Values.kafka.properties)))) $config }}
+{{- if $spec.kafka }}
+{{- $kafka := deepCopy .root.Values.kafka.properties }}
+{{- if .root.Values.kafka.caSecret }}
+{{- $_ := set $kafka "ssl.truststore.type" "PEM" }}
+{{- $_ := set $kafka "ssl.truststore.location" "/etc/switchboard/kafka-ca/ca.crt" }}
+{{- end }}
+{{- if $kafka }}
+{{- $config = mustMergeOverwrite (dict "spring" (dict "kafka" (dict "properties" $kafka))) $config }}
+{{- end }}
 {{- end }}
 {{- if $config }}
 {{- toYaml $config }}

@@ -1,7 +1,9 @@
 package io.switchboard.helm;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.marcnuri.helm.DryRun;
 import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.InstallCommand;
 import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.TemplateCommand;
 import java.io.IOException;
@@ -71,6 +73,21 @@ final class Chart {
         }
         set.forEach(template::set);
         return template.call();
+    }
+
+    /** The release notes (NOTES.txt) a client-only {@code helm install --dry-run} prints. */
+    static String notes(Path valuesFile, Map<String, Object> set) {
+        InstallCommand install = new Helm(DIR).install()
+                .withName(RELEASE)
+                .withNamespace(NAMESPACE)
+                .withKubeVersion(KUBE_VERSION)
+                .dryRun()
+                .withDryRunOption(DryRun.CLIENT)
+                .clientOnly()
+                .withValuesFile(valuesFile);
+        set.forEach(install::set);
+        String output = install.call().getOutput();
+        return output.substring(output.indexOf("NOTES:"));
     }
 
     /**

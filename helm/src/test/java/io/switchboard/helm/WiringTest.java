@@ -115,12 +115,25 @@ class WiringTest {
     }
 
     @Test
-    void shouldGiveKafkaClientPropertiesToKafkaUsersOnly() {
+    void shouldGiveKafkaClientPropertiesAndTheBrokersCaToKafkaUsersOnly() {
         Manifests manifests = Chart.render(Chart.ci("production-values.yaml"));
 
-        assertThat(manifests.get(ConfigMap.class, "sb-switchboard-billing-config").getData().get("application.yaml"))
-                .contains("security.protocol: SASL_SSL");
+        for (String component : new String[]{"routing", "billing"}) {
+            assertThat(manifests.get(ConfigMap.class, "sb-switchboard-" + component + "-config")
+                    .getData()
+                    .get("application.yaml")).contains("security.protocol: SASL_SSL")
+                    .contains("ssl.truststore.type: PEM")
+                    .contains("ssl.truststore.location: /etc/switchboard/kafka-ca/ca.crt");
+            assertThat(manifests.deployment(component).getSpec().getTemplate().getSpec().getVolumes())
+                    .filteredOn(volume -> volume.getSecret() != null)
+                    .extracting(volume -> volume.getSecret().getSecretName())
+                    .containsExactly("switchboard-cluster-ca-cert");
+            assertThat(manifests.container(component).getVolumeMounts())
+                    .anySatisfy(mount -> assertThat(mount.getMountPath()).isEqualTo("/etc/switchboard/kafka-ca"));
+        }
         assertThat(manifests.find(ConfigMap.class, "sb-switchboard-gateway-config")).isEmpty();
+        assertThat(manifests.container("gateway").getVolumeMounts())
+                .noneSatisfy(mount -> assertThat(mount.getMountPath()).isEqualTo("/etc/switchboard/kafka-ca"));
     }
 
     @Test
