@@ -1,6 +1,7 @@
 package io.switchboard.simulator.openai;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.switchboard.simulator.fault.FaultSpec;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -34,11 +35,14 @@ record ChatRequest(@Nullable String model, @Nullable List<@Nullable Message> mes
     record StreamOptions(@Nullable Boolean includeUsage) {
     }
 
-    /** {@code "simulator": {"time_to_first_token_ms": 10, "tokens_per_second": 200, "reply_tokens": 20}}. */
+    /**
+     * {@code "simulator": {"time_to_first_token_ms": 10, "tokens_per_second": 200, "reply_tokens": 20}}, and
+     * {@code "fault": {...}} ({@link FaultSpec}) to make this request fail.
+     */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     @JsonIgnoreProperties(ignoreUnknown = true)
     record SimulatorOptions(@Nullable Long timeToFirstTokenMs, @Nullable Double tokensPerSecond,
-            @Nullable Integer replyTokens) {
+            @Nullable Integer replyTokens, @Nullable FaultSpec fault) {
     }
 
     boolean streamed() {

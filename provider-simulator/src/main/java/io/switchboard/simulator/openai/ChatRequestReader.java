@@ -1,5 +1,6 @@
 package io.switchboard.simulator.openai;
 
+import io.switchboard.simulator.fault.FaultSpec;
 import io.switchboard.simulator.reply.Overrides;
 import io.switchboard.simulator.reply.PromptMessage;
 import io.switchboard.simulator.reply.ReplyRequest;
@@ -27,8 +28,9 @@ final class ChatRequestReader {
      * @param reply what decides the reply
      * @param stream whether the client asked for server-sent events
      * @param includeUsage whether a stream ends with a usage chunk
+     * @param fault the fault the request asked for ({@code simulator.fault}), null for none
      */
-    record ChatCall(ReplyRequest reply, boolean stream, boolean includeUsage) {
+    record ChatCall(ReplyRequest reply, boolean stream, boolean includeUsage, @Nullable FaultSpec fault) {
     }
 
     private ChatRequestReader() {
@@ -43,7 +45,7 @@ final class ChatRequestReader {
         List<PromptMessage> messages = messages(request.messages());
         Integer maxTokens = maxTokens(request);
         ReplyRequest reply = new ReplyRequest(model, messages, maxTokens, overrides(request.simulator()));
-        return new ChatCall(reply, request.streamed(), request.includeUsage());
+        return new ChatCall(reply, request.streamed(), request.includeUsage(), fault(request.simulator()));
     }
 
     private static ChatRequest parse(byte[] body) {
@@ -159,6 +161,19 @@ final class ChatRequestReader {
             throw invalid("simulator.reply_tokens", "must be between 0 and " + MAX_REPLY_TOKENS, replyTokens);
         }
         return new Overrides(ttft == null ? null : Duration.ofMillis(ttft), rate, replyTokens);
+    }
+
+    private static @Nullable FaultSpec fault(ChatRequest.@Nullable SimulatorOptions options) {
+        FaultSpec fault = options == null ? null : options.fault();
+        if (fault != null) {
+            try {
+                fault.toFault();
+            } catch (IllegalArgumentException invalid) {
+                throw OpenAiException.invalidRequest("Invalid 'simulator.fault." + invalid.getMessage() + "'.",
+                        "simulator.fault", "invalid_value");
+            }
+        }
+        return fault;
     }
 
     private static OpenAiException missing(String param) {

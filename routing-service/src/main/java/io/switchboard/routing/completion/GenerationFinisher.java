@@ -1,0 +1,57 @@
+package io.switchboard.routing.completion;
+
+import io.switchboard.routing.selection.Candidate;
+import io.switchboard.routing.stats.EndpointStatsRecorder;
+import io.switchboard.usage.Outcome;
+import io.switchboard.usage.TokenUsage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.SignalType;
+
+/**
+ * Closes a generation once, however it ended: its usage event ({@link UsageRecorder}) and the serving endpoint's
+ * statistics. Called from the end signal of the response pipeline.
+ */
+@Component
+class GenerationFinisher {
+
+    private final UsageRecorder usage;
+    private final EndpointStatsRecorder stats;
+    private final Clock clock;
+
+    GenerationFinisher(UsageRecorder usage, EndpointStatsRecorder stats, Clock clock) {
+        this.usage = usage;
+        this.stats = stats;
+        this.clock = clock;
+    }
+
+    void finish(GenerationTracker tracker, SignalType signal) {
+        Outcome outcome = outcome(signal, tracker);
+        Candidate served = tracker.served();
+        if (!usage.record(tracker, outcome) || served == null) {
+            return;
+        }
+        Instant started = tracker.servedAttemptStartedAt();
+        Instant firstByte = tracker.firstByteAt();
+        if (started == null || firstByte == null) {
+            return;
+        }
+        boolean completedStream = outcome == Outcome.COMPLETED && tracker.generation().request().isStream();
+        TokenUsage tokens = completedStream ? usage.tokens(tracker) : null;
+        Instant last = tracker.lastChunkAt() == null ? clock.instant() : tracker.lastChunkAt();
+        stats.attemptServed(served.endpoint().id(), Duration.between(started, firstByte),
+                outcome == Outcome.FAILED, tokens == null ? null : tokens.completionTokens(),
+                tokens == null ? null : Duration.between(firstByte, last));
+    }
+
+    static Outcome outcome(SignalType signal, GenerationTracker tracker) {
+        if (signal == SignalType.CANCEL) {
+            return Outcome.CANCELLED;
+        }
+        return signal == SignalType.ON_COMPLETE && !tracker.hasFailedAfterFirstByte()
+                ? Outcome.COMPLETED
+                : Outcome.FAILED;
+    }
+}
