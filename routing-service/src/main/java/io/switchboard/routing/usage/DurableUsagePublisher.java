@@ -56,7 +56,10 @@ public class DurableUsagePublisher implements UsagePublisher, SmartLifecycle {
 
     private final UsageProperties properties;
     private final Supplier<KafkaUsageProducer> producers;
-    private final UsageJournal journal;
+    /** Guards the journal, which the spool thread and (before start, after stop) publishers use. */
+    private final Object journalLock = new Object();
+    private UsageJournal journal;
+    private boolean journalClosed;
     private final Queue<Object> inbox = new ConcurrentLinkedQueue<>();
     private final ArrayDeque<InFlight> window = new ArrayDeque<>();
     private final List<UsageRecord> unjournaled = new ArrayList<>();
@@ -88,12 +91,44 @@ public class DurableUsagePublisher implements UsagePublisher, SmartLifecycle {
             LockSupport.unpark(spool);
         } else {
             // Before start or after stop (rare): straight to the journal, delivered by the next start.
-            journalInbox();
+            journalWithoutSpool();
+        }
+    }
+
+    private void journalWithoutSpool() {
+        synchronized (journalLock) {
+            if (!journalClosed) {
+                journalInbox();
+                return;
+            }
+            journal = UsageJournal.open(properties.spoolDir(), properties.segmentSize().toBytes());
+            try {
+                journalInbox();
+            } finally {
+                journal.close();
+            }
+        }
+    }
+
+    /**
+     * Bytes of journaled events Kafka has not acknowledged yet (as of the last checkpoint, at most 100 ms old): zero
+     * when every event has been delivered. For monitoring and tests.
+     */
+    public long undeliveredBytes() {
+        synchronized (journalLock) {
+            return journal.end() - journal.committed() + unjournaled.size();
         }
     }
 
     @Override
     public void start() {
+        synchronized (journalLock) {
+            if (journalClosed) {
+                journal = UsageJournal.open(properties.spoolDir(), properties.segmentSize().toBytes());
+                journalClosed = false;
+                sendOffset = journal.committed();
+            }
+        }
         running = true;
         accepting = true;
         Thread spool = new Thread(this::run, "usage-spool");
@@ -155,15 +190,16 @@ public class DurableUsagePublisher implements UsagePublisher, SmartLifecycle {
         if (current != null) {
             current.close(Duration.ofSeconds(1));
         }
-        synchronized (journal) {
+        synchronized (journalLock) {
             journal.close();
+            journalClosed = true;
         }
     }
 
     /** Journals the queued events (one fsync) and returns the acknowledgements that were queued with them. */
     private List<Ack> journalInbox() {
         List<Ack> acks = new ArrayList<>();
-        synchronized (journal) {
+        synchronized (journalLock) {
             Object item;
             while ((item = inbox.poll()) != null) {
                 if (item instanceof UsageRecord record) {
@@ -213,7 +249,7 @@ public class DurableUsagePublisher implements UsagePublisher, SmartLifecycle {
         }
         while (window.size() < properties.maxInFlight()) {
             UsageJournal.Entry entry;
-            synchronized (journal) {
+            synchronized (journalLock) {
                 entry = journal.read(sendOffset);
             }
             if (entry == null) {
@@ -268,11 +304,17 @@ public class DurableUsagePublisher implements UsagePublisher, SmartLifecycle {
             window.pollFirst();
         }
         long deliveredTo = window.isEmpty() ? sendOffset : window.peekFirst().entry.offset();
-        if (deliveredTo > journal.committed() && (force || System.nanoTime() - lastCommit > COMMIT_INTERVAL_NANOS)) {
-            synchronized (journal) {
+        if (deliveredTo > committed() && (force || System.nanoTime() - lastCommit > COMMIT_INTERVAL_NANOS)) {
+            synchronized (journalLock) {
                 journal.commit(deliveredTo);
             }
             lastCommit = System.nanoTime();
+        }
+    }
+
+    private long committed() {
+        synchronized (journalLock) {
+            return journal.committed();
         }
     }
 
