@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.stereotype.Component;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Shares each breaker transition of this replica in {@code routing:breaker:{endpointId}}, so the other replicas
@@ -46,6 +47,8 @@ class BreakerStatePublisher implements BreakerStateListener {
         redis.opsForHash()
                 .putAll(key, fields)
                 .then(redis.expire(key, TTL))
+                // Called on an event loop; Lettuce may connect synchronously on first use.
+                .subscribeOn(Schedulers.boundedElastic())
                 .subscribe(done -> {
                 }, failure -> log.warn("Breaker state of {} ({}) not shared: {}", endpointId, to, failure.toString()));
     }

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.util.function.Tuples;
 
 /**
@@ -51,7 +52,8 @@ public class EndpointStatsReader implements SmartLifecycle {
     public void start() {
         refreshing = Flux.interval(java.time.Duration.ZERO, properties.refreshInterval())
                 .onBackpressureDrop()
-                .concatMap(tick -> refresh(), 1)
+                // Lettuce connects its shared connection on first use, synchronously: never on a timer thread.
+                .concatMap(tick -> refresh().subscribeOn(Schedulers.boundedElastic()), 1)
                 .subscribe();
     }
 
@@ -62,16 +64,24 @@ public class EndpointStatsReader implements SmartLifecycle {
                 .orElse(List.of());
         long lastMinute = recorder.minute();
         long firstMinute = lastMinute - properties.windowMinutes() + 1;
+        Map<String, EndpointStats> previous = snapshot.get();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
         return Flux.fromIterable(ids)
-                .flatMap(id -> read(id, firstMinute, lastMinute).map(stats -> Tuples.of(id, stats)), 16)
+                .flatMap(id -> read(id, firstMinute, lastMinute)
+                        .onErrorResume(error -> {
+                            failure.compareAndSet(null, error);
+                            return Mono.justOrEmpty(previous.get(id));
+                        })
+                        .map(stats -> Tuples.of(id, stats)), 16)
                 .collectMap(tuple -> tuple.getT1(), tuple -> tuple.getT2())
                 .doOnNext(snapshot::set)
-                .then()
-                .onErrorResume(failure -> {
-                    log.warn("Endpoint statistics not refreshed from Redis (keeping the last): {}",
-                            failure.toString());
-                    return Mono.empty();
-                });
+                .doOnSuccess(done -> {
+                    if (failure.get() != null) {
+                        log.warn("Endpoint statistics not refreshed from Redis (keeping the last): {}",
+                                failure.get().toString());
+                    }
+                })
+                .then();
     }
 
     private Mono<EndpointStats> read(String endpointId, long firstMinute, long lastMinute) {

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Adds what {@link EndpointStatsRecorder} measured to {@code routing:stats:{endpointId}} every
@@ -45,7 +46,8 @@ class RedisStatsFlusher implements SmartLifecycle {
     public void start() {
         flushing = Flux.interval(properties.flushInterval())
                 .onBackpressureDrop()
-                .concatMap(tick -> flush(), 1)
+                // Lettuce connects its shared connection on first use, synchronously: never on a timer thread.
+                .concatMap(tick -> flush().subscribeOn(Schedulers.boundedElastic()), 1)
                 .subscribe();
     }
 

@@ -22,6 +22,7 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -72,6 +73,7 @@ public class DurableUsagePublisher implements UsagePublisher, SmartLifecycle {
     private @Nullable Duration backoff;
     private long lastCommit;
 
+    @Autowired
     public DurableUsagePublisher(KafkaProperties kafka, UsageProperties properties) {
         this(properties, () -> KafkaUsageProducer.create(kafka, properties));
     }
