@@ -16,7 +16,8 @@ import reactor.core.publisher.Mono;
 /**
  * Applies a {@link Fault} to a generation, for every wire format alike: timing faults (slow first token, stall,
  * disconnect) to its {@link GenerationEvent}s, a malformed chunk to its rendered server-sent events. "After n tokens"
- * counts {@link GenerationEvent.Token}s; with 0 the fault strikes right after {@link GenerationEvent.Started}.
+ * counts {@link GenerationEvent.Token}s; with 0 the fault strikes right after {@link GenerationEvent.Started}. A
+ * reply shorter than n tokens is not affected.
  */
 public final class StreamFaults {
 
@@ -51,10 +52,17 @@ public final class StreamFaults {
                 });
             });
             case Fault.Disconnect disconnect -> Flux.defer(() -> {
+                // The connection drops when the next event is due, not in the same breath as the last token: a
+                // client has received the n tokens by then, as it would have from a provider that died.
                 AtomicInteger tokens = new AtomicInteger();
-                return events.concatMap(event -> strikesAfter(event, tokens, disconnect.afterTokens())
-                        ? Flux.just(event).concatWith(Flux.error(new SimulatedDisconnect()))
-                        : Flux.just(event));
+                AtomicBoolean due = new AtomicBoolean();
+                return events.concatMap(event -> {
+                    if (due.get()) {
+                        return Flux.error(new SimulatedDisconnect());
+                    }
+                    due.set(strikesAfter(event, tokens, disconnect.afterTokens()));
+                    return Flux.just(event);
+                });
             });
             case null, default -> events;
         };

@@ -83,7 +83,7 @@ public class ChatCompletionHandler {
                             completion.systemFingerprint(), usage.clientUsage(usage.tokens(tracker), served),
                             completion.extra());
                 })
-                .doFinally(signal -> finisher.finish(tracker, signal))
+                .transform(completion -> finisher.finishOn(completion, tracker))
                 .flatMap(body -> ServerResponse.ok()
                         .header(GENERATION_ID_HEADER, generation.id())
                         .contentType(MediaType.APPLICATION_JSON)
@@ -104,7 +104,7 @@ public class ChatCompletionHandler {
                     tracker.failedAfterFirstByte();
                     return Flux.just(StreamFailures.midStream(failure, tracker), usageChunk(tracker));
                 })
-                .doFinally(signal -> finisher.finish(tracker, signal));
+                .transform(stream -> finisher.finishOn(stream, tracker));
         return sse.respond(tracker.generation().id(), chunks, failure -> StreamFailures.unserved(failure, tracker));
     }
 

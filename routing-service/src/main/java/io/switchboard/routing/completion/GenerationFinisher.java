@@ -8,11 +8,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
 
 /**
  * Closes a generation once, however it ended: its usage event ({@link UsageRecorder}) and the serving endpoint's
- * statistics. Called from the end signal of the response pipeline.
+ * statistics.
+ *
+ * <p>The ending is taken from the signal the pipeline emits, before it reaches the subscriber ({@code doOnComplete},
+ * {@code doOnError}, {@code doOnCancel}), not from {@code doFinally}: a subscriber that cancels while handling the
+ * completion (as Reactor's multicast operators do) would make {@code doFinally} report a cancel for a completed
+ * generation.
  */
 @Component
 class GenerationFinisher {
@@ -25,6 +32,19 @@ class GenerationFinisher {
         this.usage = usage;
         this.stats = stats;
         this.clock = clock;
+    }
+
+    /** The generation's pipeline, finishing it on whichever end signal comes first. */
+    <T> Flux<T> finishOn(Flux<T> generation, GenerationTracker tracker) {
+        return generation.doOnComplete(() -> finish(tracker, SignalType.ON_COMPLETE))
+                .doOnError(failure -> finish(tracker, SignalType.ON_ERROR))
+                .doOnCancel(() -> finish(tracker, SignalType.CANCEL));
+    }
+
+    <T> Mono<T> finishOn(Mono<T> generation, GenerationTracker tracker) {
+        return generation.doOnSuccess(done -> finish(tracker, SignalType.ON_COMPLETE))
+                .doOnError(failure -> finish(tracker, SignalType.ON_ERROR))
+                .doOnCancel(() -> finish(tracker, SignalType.CANCEL));
     }
 
     void finish(GenerationTracker tracker, SignalType signal) {
