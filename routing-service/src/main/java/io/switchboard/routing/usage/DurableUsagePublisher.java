@@ -228,7 +228,10 @@ public class DurableUsagePublisher implements UsagePublisher, SmartLifecycle {
         Exception failure = ack.failure();
         if (failure == null) {
             sent.state = State.ACKED;
-            backoff = null;
+            if (backoff != null) {
+                log.info("Kafka accepts usage events again; delivering what the journal kept");
+                backoff = null;
+            }
             return;
         }
         if (isPermanent(failure)) {
