@@ -57,6 +57,9 @@ public final class LocalStack implements AutoCloseable {
             ServiceProcess catalog = start("catalog-service", 0, catalogProperties, secrets, options, started);
             Map<String, String> routingProperties = new HashMap<>(common);
             routingProperties.put("switchboard.catalog-client.url", catalog.url().toString());
+            // The usage journal belongs to this stack, not to whatever directory the launcher runs in.
+            routingProperties.put("switchboard.routing.usage.spool-dir",
+                    options.workDir().resolve("routing-usage-spool").toString());
             ServiceProcess routing = start("routing-service", 0, routingProperties, secrets, options, started);
             Map<String, String> gatewayProperties = new HashMap<>(common);
             gatewayProperties.put("SWITCHBOARD_ROUTING_URL", routing.url().toString());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.switchboard.catalog.client.CatalogHolder;
 import io.switchboard.kit.identity.IdentityProof;
 import io.switchboard.kit.identity.InternalIdentity;
+import io.switchboard.routing.stats.EndpointStatsReader;
 import io.switchboard.routing.support.CatalogStub;
 import io.switchboard.routing.support.RoutingTestConfiguration;
 import io.switchboard.routing.support.SimulatorServer;
@@ -29,6 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -64,6 +66,12 @@ class ChatCompletionsIT {
 
     @Autowired
     CatalogHolder catalog;
+
+    @Autowired
+    ReactiveStringRedisTemplate redis;
+
+    @Autowired
+    EndpointStatsReader stats;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -206,6 +214,65 @@ class ChatCompletionsIT {
                 .value(message -> assertThat((String) message)
                         .startsWith("messages"));
         post("{\"model\": ").expectStatus().isBadRequest().expectBody().jsonPath("$.error.code").isEqualTo(400);
+    }
+
+    @Test
+    void shouldServeFromTheOrderedProviderAndSaySoInTheResponse() {
+        post("{\"model\":\"" + TestCatalog.MISTRAL_SMALL + "\",\"provider\":{\"order\":[\"Together\"],"
+                + "\"allow_fallbacks\":false},\"messages\":[{\"role\":\"user\",\"content\":\"echo: hi\"}]}")
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.provider")
+                .isEqualTo("Together")
+                .jsonPath("$.model")
+                .isEqualTo(TestCatalog.MISTRAL_SMALL);
+    }
+
+    @Test
+    void shouldAnswer404WhenThePreferencesLeaveNoEndpoint() {
+        String body = post("{\"model\":\"" + TestCatalog.MISTRAL_SMALL + "\",\"provider\":{\"only\":[\"nobody\"]},"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .doesNotExist("X-Generation-Id")
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+
+        OpenRouterContract.assertConforms("NotFoundResponse", body);
+        assertThat(JSON.readTree(body).at("/error/message").asString())
+                .isEqualTo("No endpoints found for " + TestCatalog.MISTRAL_SMALL
+                        + " that match your provider preferences.");
+    }
+
+    @Test
+    void shouldShareEndpointStatisticsThroughRedisAndReadThemBack() {
+        post("{\"model\":\"" + TestCatalog.LLAMA + "\",\"stream\":true,"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"echo: a b c d e f\"}]}")
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .returnResult();
+        String endpoint = "together:" + TestCatalog.LLAMA;
+
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> StepVerifier
+                        .create(redis.<String, String>opsForHash()
+                                .keys("routing:stats:" + endpoint)
+                                .filter(field -> field.endsWith(":requests") || field.contains(":ttft:"))
+                                .count())
+                        .assertNext(fields -> assertThat(fields).isGreaterThanOrEqualTo(2))
+                        .verifyComplete());
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(stats.get(endpoint))
+                        .hasValueSatisfying(read -> {
+                            assertThat(read.requests()).isPositive();
+                            assertThat(read.ttftP50Ms()).isPresent();
+                        }));
     }
 
     @Test
