@@ -1,6 +1,6 @@
 package io.switchboard.routing.resilience;
 
-import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -25,7 +25,7 @@ public class AttemptTimeouts {
             AtomicBoolean started = new AtomicBoolean();
             return stream.doOnNext(element -> started.set(true))
                     .timeout(Mono.delay(timeouts.timeToFirstToken()), element -> Mono.delay(timeouts.streamIdle()))
-                    .onErrorMap(java.util.concurrent.TimeoutException.class,
+                    .onErrorMap(TimeoutException.class,
                             timeout -> ProviderFaults.attemptTimedOut(!started.get(),
                                     started.get() ? timeouts.streamIdle() : timeouts.timeToFirstToken()));
         });
@@ -49,9 +49,5 @@ public class AttemptTimeouts {
     /** {@link #total(Flux)} for a non-streamed request. */
     public <T> Mono<T> total(Mono<T> request) {
         return request.timeout(timeouts.total(), Mono.error(() -> ProviderFaults.requestTimedOut(timeouts.total())));
-    }
-
-    public Duration total() {
-        return timeouts.total();
     }
 }

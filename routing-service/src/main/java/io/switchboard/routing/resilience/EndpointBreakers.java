@@ -87,11 +87,6 @@ public class EndpointBreakers {
         };
     }
 
-    /** Every breaker in use, by endpoint id. */
-    public Map<String, CircuitBreaker> all() {
-        return Map.copyOf(breakers);
-    }
-
     private CircuitBreaker create(String endpointId) {
         CircuitBreaker breaker = registry.circuitBreaker(endpointId, config);
         breaker.getEventPublisher().onStateTransition(event -> {

@@ -27,6 +27,9 @@ public record ResilienceProperties(@DefaultValue Breaker breaker, @DefaultValue 
      * wait for the first byte of a response only: a long generation is not a slow call, and what happens after the
      * first byte cannot be failed over anyway.
      *
+     * <p>For a request that is not streamed, the whole response is the first byte, so its slow-call threshold must
+     * allow for a whole generation.
+     *
      * <p>The defaults differ from Resilience4j's on purpose: a 30-second time-based window, because OpenRouter routes
      * around "providers that have seen significant outages in the last 30 seconds"; few minimum calls, because an
      * endpoint may see only a handful of requests in that window and a dead one must still be noticed.
