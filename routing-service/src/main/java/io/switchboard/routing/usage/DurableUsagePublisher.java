@@ -175,7 +175,8 @@ public class DurableUsagePublisher implements UsagePublisher, SmartLifecycle {
             List<Ack> acks = journalInbox();
             acks.forEach(this::acknowledged);
             commitDelivered(!running);
-            if (!running && (window.isEmpty() || System.nanoTime() > deadline)) {
+            if (!running && (delivered() || backoff != null || System.nanoTime() > deadline)) {
+                // Whatever is left (Kafka down, or slow) stays journaled for the next start.
                 break;
             }
             sendMore();
@@ -314,6 +315,13 @@ public class DurableUsagePublisher implements UsagePublisher, SmartLifecycle {
                 journal.commit(deliveredTo);
             }
             lastCommit = System.nanoTime();
+        }
+    }
+
+    /** Nothing in flight and nothing journaled left to send. */
+    private boolean delivered() {
+        synchronized (journalLock) {
+            return window.isEmpty() && sendOffset >= journal.end();
         }
     }
 
