@@ -1,7 +1,5 @@
 package io.switchboard.simulator.fault;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.switchboard.simulator.generation.GenerationEvent;
 import io.switchboard.simulator.reply.FinishReason;
 import io.switchboard.simulator.reply.TokenUsage;
