@@ -60,6 +60,9 @@ public final class LocalStack implements AutoCloseable {
             routingProperties.put("switchboard.catalog-client.url", catalog.url().toString());
             // Per-request simulator steering reaches Anthropic- and Gemini-format endpoints too.
             routingProperties.put("switchboard.routing.adapters.pass-through-fields", "simulator");
+            // The usage journal belongs to this stack, not to whatever directory the launcher runs in.
+            routingProperties.put("switchboard.routing.usage.spool-dir",
+                    options.workDir().resolve("routing-usage-spool").toString());
             ServiceProcess routing = start("routing-service", 0, routingProperties, secrets, options, started);
             Map<String, String> gatewayProperties = new HashMap<>(common);
             gatewayProperties.put("SWITCHBOARD_ROUTING_URL", routing.url().toString());

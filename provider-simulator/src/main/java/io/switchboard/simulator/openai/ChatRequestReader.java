@@ -1,5 +1,6 @@
 package io.switchboard.simulator.openai;
 
+import io.switchboard.simulator.fault.FaultSpec;
 import io.switchboard.simulator.reply.Overrides;
 import io.switchboard.simulator.reply.PromptMessage;
 import io.switchboard.simulator.reply.ReplyRequest;
@@ -24,8 +25,9 @@ final class ChatRequestReader {
      * @param reply what decides the reply
      * @param stream whether the client asked for server-sent events
      * @param includeUsage whether a stream ends with a usage chunk
+     * @param fault the fault the request asked for ({@code simulator.fault}), null for none
      */
-    record ChatCall(ReplyRequest reply, boolean stream, boolean includeUsage) {
+    record ChatCall(ReplyRequest reply, boolean stream, boolean includeUsage, @Nullable FaultSpec fault) {
     }
 
     private ChatRequestReader() {
@@ -41,7 +43,7 @@ final class ChatRequestReader {
         Integer maxTokens = maxTokens(request);
         ReplyRequest reply = new ReplyRequest(model, messages, maxTokens, overrides(request.simulator()),
                 request.toolNames(), request.reasoningRequested());
-        return new ChatCall(reply, request.streamed(), request.includeUsage());
+        return new ChatCall(reply, request.streamed(), request.includeUsage(), fault(request.simulator()));
     }
 
     private static ChatRequest parse(byte[] body) {
@@ -146,6 +148,19 @@ final class ChatRequestReader {
         } catch (SimulatorOptions.InvalidOption invalid) {
             throw OpenAiException.invalidRequest(invalid.getMessage(), invalid.field(), "invalid_value");
         }
+    }
+
+    private static @Nullable FaultSpec fault(@Nullable SimulatorOptions options) {
+        FaultSpec fault = options == null ? null : options.fault();
+        if (fault != null) {
+            try {
+                fault.toFault();
+            } catch (IllegalArgumentException invalid) {
+                throw OpenAiException.invalidRequest("Invalid 'simulator.fault." + invalid.getMessage() + "'.",
+                        "simulator.fault", "invalid_value");
+            }
+        }
+        return fault;
     }
 
     private static OpenAiException missing(String param) {

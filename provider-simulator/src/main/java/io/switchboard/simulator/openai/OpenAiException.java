@@ -3,6 +3,7 @@ package io.switchboard.simulator.openai;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 
 /**
  * A refusal rendered in OpenAI's error shape
@@ -11,10 +12,10 @@ import org.springframework.http.HttpStatus;
  */
 final class OpenAiException extends RuntimeException {
 
-    private final HttpStatus status;
+    private final HttpStatusCode status;
     private final ErrorResponse body;
 
-    private OpenAiException(HttpStatus status, String message, String type, @Nullable String param,
+    private OpenAiException(HttpStatusCode status, String message, String type, @Nullable String param,
             @Nullable String code) {
         super(message, null, false, false);
         this.status = status;
@@ -32,11 +33,26 @@ final class OpenAiException extends RuntimeException {
                 "invalid_request_error", null, "invalid_api_key");
     }
 
+    /**
+     * A provider-side failure with this status, typed as OpenAI types them: {@code rate_limit_exceeded} for 429,
+     * {@code server_error} for 5xx, {@code invalid_request_error} otherwise.
+     */
+    static OpenAiException ofStatus(int status, String message) {
+        HttpStatusCode resolved = HttpStatusCode.valueOf(status);
+        if (status == 429) {
+            return new OpenAiException(resolved, message, "requests", null, "rate_limit_exceeded");
+        }
+        if (status >= 500) {
+            return new OpenAiException(resolved, message, "server_error", null, null);
+        }
+        return new OpenAiException(resolved, message, "invalid_request_error", null, null);
+    }
+
     static OpenAiException tooLarge(String message) {
         return new OpenAiException(HttpStatus.PAYLOAD_TOO_LARGE, message, "invalid_request_error", null, null);
     }
 
-    HttpStatus status() {
+    HttpStatusCode status() {
         return status;
     }
 

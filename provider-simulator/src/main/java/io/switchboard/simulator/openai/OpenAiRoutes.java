@@ -1,5 +1,6 @@
 package io.switchboard.simulator.openai;
 
+import io.switchboard.simulator.fault.FaultRegistry;
 import io.switchboard.simulator.generation.Generator;
 import io.switchboard.simulator.reply.IdGenerator;
 import io.switchboard.simulator.reply.ReplyPlanner;
@@ -27,8 +28,8 @@ public class OpenAiRoutes {
 
     @Bean
     RouterFunction<ServerResponse> openAiChatCompletions(ReplyPlanner planner, Generator generator, Clock clock,
-            IdGenerator ids) {
-        return routes(new OpenAiChatHandler(planner, generator, clock, ids));
+            IdGenerator ids, FaultRegistry faults) {
+        return routes(new OpenAiChatHandler(planner, generator, clock, ids, faults));
     }
 
     static RouterFunction<ServerResponse> routes(OpenAiChatHandler handler) {

@@ -1,6 +1,7 @@
 package io.switchboard.simulator.reply;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.switchboard.simulator.fault.FaultSpec;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -8,12 +9,13 @@ import tools.jackson.databind.annotation.JsonNaming;
 
 /**
  * The {@code "simulator"} object a request may carry in any wire format, an extension real providers do not have:
- * {@code {"time_to_first_token_ms": 10, "tokens_per_second": 200, "reply_tokens": 20, "reasoning_tokens": 4}}.
+ * {@code {"time_to_first_token_ms": 10, "tokens_per_second": 200, "reply_tokens": 20, "reasoning_tokens": 4}}, and
+ * {@code "fault": {...}} ({@link FaultSpec}) to make this one request fail.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SimulatorOptions(@Nullable Long timeToFirstTokenMs, @Nullable Double tokensPerSecond,
-        @Nullable Integer replyTokens, @Nullable Integer reasoningTokens) {
+        @Nullable Integer replyTokens, @Nullable Integer reasoningTokens, @Nullable FaultSpec fault) {
 
     /** A bound on generated replies: each token is held in memory for the whole response. */
     public static final int MAX_REPLY_TOKENS = 100_000;

@@ -3,6 +3,7 @@ package io.switchboard.simulator.openai;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.switchboard.simulator.fault.FaultRegistry;
 import io.switchboard.simulator.generation.GenerationMonitor;
 import io.switchboard.simulator.generation.Generator;
 import io.switchboard.simulator.reply.ReplyDefaults;
@@ -39,7 +40,7 @@ class OpenAiGoldenFilesTest {
     private final WebTestClient client = WebTestClient.bindToRouterFunction(OpenAiRoutes.routes(
             new OpenAiChatHandler(new ReplyPlanner(new ReplyDefaults(new Timing(Duration.ZERO, 1_000_000), 24, null),
                     TokenCounter.cl100kBase()), new Generator(new GenerationMonitor(new SimpleMeterRegistry())),
-                    CLOCK, () -> "SimulatorFixedId0000000000000")))
+                    CLOCK, () -> "SimulatorFixedId0000000000000", new FaultRegistry())))
             .build();
 
     @ParameterizedTest

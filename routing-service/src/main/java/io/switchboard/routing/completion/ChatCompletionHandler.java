@@ -6,53 +6,53 @@ import io.switchboard.kit.identity.InternalIdentity;
 import io.switchboard.routing.chat.ChatChunk;
 import io.switchboard.routing.chat.ChatCompletion;
 import io.switchboard.routing.chat.ChatRequestReader;
-import io.switchboard.routing.provider.ProviderException;
 import io.switchboard.routing.selection.Candidate;
 import io.switchboard.routing.selection.EndpointSelector;
-import io.switchboard.routing.streaming.SseFrames;
+import io.switchboard.routing.selection.RoutePlan;
+import io.switchboard.routing.streaming.SseResponder;
 import io.switchboard.routing.usage.GenerationIds;
-import io.switchboard.usage.Outcome;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.springframework.core.io.buffer.DataBufferFactory;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.SignalType;
 
 /**
- * {@code POST /api/v1/chat/completions}: validates the request, picks candidates from the in-memory catalog, has
+ * {@code POST /api/v1/chat/completions}: validates the request, plans the endpoints from the in-memory catalog, has
  * {@link ProviderRouter} call them and answers in OpenRouter's shape — a JSON completion, or a stream of chunks passed
- * on one by one as they arrive, always ending with one usage chunk and {@code data: [DONE]}. Every generation that
- * reached a provider ends in exactly one usage event, whether it completed, failed mid-stream or was cancelled.
+ * on one by one as they arrive ({@link SseResponder}), always ending with one usage chunk and {@code data: [DONE]}.
+ * Every generation that reached a provider ends in exactly one usage event, whether it completed, failed mid-stream
+ * or was cancelled.
  */
 @Component
 public class ChatCompletionHandler {
 
-    public static final String GENERATION_ID_HEADER = "X-Generation-Id";
+    public static final String GENERATION_ID_HEADER = SseResponder.GENERATION_ID_HEADER;
 
     private final ChatRequestReader requests;
     private final CatalogHolder catalog;
     private final EndpointSelector selector;
     private final ProviderRouter router;
     private final UsageRecorder usage;
-    private final SseFrames frames;
+    private final GenerationFinisher finisher;
+    private final SseResponder sse;
     private final GenerationIds ids;
     private final Clock clock;
 
     public ChatCompletionHandler(ChatRequestReader requests, CatalogHolder catalog, EndpointSelector selector,
-            ProviderRouter router, UsageRecorder usage, SseFrames frames, GenerationIds ids, Clock clock) {
+            ProviderRouter router, UsageRecorder usage, GenerationFinisher finisher, SseResponder sse,
+            GenerationIds ids, Clock clock) {
         this.requests = requests;
         this.catalog = catalog;
         this.selector = selector;
         this.router = router;
         this.usage = usage;
-        this.frames = frames;
+        this.finisher = finisher;
+        this.sse = sse;
         this.ids = ids;
         this.clock = clock;
     }
@@ -63,13 +63,14 @@ public class ChatCompletionHandler {
                 .defaultIfEmpty(new byte[0])
                 .map(requests::read)
                 .flatMap(chat -> {
-                    List<Candidate> candidates = selector.candidates(catalog.require(), chat,
-                            router.supportedFormats());
+                    RoutePlan plan = selector.plan(catalog.require(), chat, router.supportedFormats());
                     Generation generation = new Generation(ids.next(), identity, clock.instant(),
-                            candidates.getFirst().model().id(), chat, request.headers().firstHeader("HTTP-Referer"),
+                            plan.requestedModel(), chat, request.headers().firstHeader("HTTP-Referer"),
                             request.headers().firstHeader("X-Title"));
                     GenerationTracker tracker = new GenerationTracker(generation);
-                    return chat.isStream() ? stream(tracker, candidates) : complete(tracker, candidates);
+                    return chat.isStream()
+                            ? stream(tracker, plan.candidates())
+                            : complete(tracker, plan.candidates());
                 });
     }
 
@@ -84,7 +85,7 @@ public class ChatCompletionHandler {
                             completion.systemFingerprint(), usage.clientUsage(usage.tokens(tracker), served),
                             completion.extra());
                 })
-                .doFinally(signal -> usage.record(tracker, outcome(signal, tracker)))
+                .transform(completion -> finisher.finishOn(completion, tracker))
                 .flatMap(body -> ServerResponse.ok()
                         .header(GENERATION_ID_HEADER, generation.id())
                         .contentType(MediaType.APPLICATION_JSON)
@@ -97,22 +98,16 @@ public class ChatCompletionHandler {
                 .map(chunk -> forClient(chunk, tracker))
                 .filter(chunk -> !chunk.choices().isEmpty())
                 .concatWith(Mono.fromSupplier(() -> usageChunk(tracker)))
-                .onErrorResume(failure -> tracker.served() == null
-                        ? Flux.error(failure)
-                        : Flux.just(errorChunk(failure, tracker), usageChunk(tracker)))
-                .doFinally(signal -> usage.record(tracker, outcome(signal, tracker)));
-        return ServerResponse.ok()
-                .contentType(MediaType.TEXT_EVENT_STREAM)
-                .header(GENERATION_ID_HEADER, tracker.generation().id())
-                .header("Cache-Control", "no-cache")
-                .header("X-Accel-Buffering", "no")
-                .build((exchange, context) -> {
-                    DataBufferFactory buffers = exchange.getResponse().bufferFactory();
-                    return exchange.getResponse()
-                            .writeAndFlushWith(chunks.map(chunk -> frames.chunk(chunk, buffers))
-                                    .concatWith(Mono.fromSupplier(() -> frames.done(buffers)))
-                                    .map(Mono::just));
-                });
+                .onErrorResume(failure -> {
+                    if (tracker.served() == null) {
+                        return Flux.error(failure);
+                    }
+                    // After the first byte: OpenRouter's error chunk; the tokens delivered are billed.
+                    tracker.failedAfterFirstByte();
+                    return Flux.just(StreamFailures.midStream(failure, tracker), usageChunk(tracker));
+                })
+                .transform(stream -> finisher.finishOn(stream, tracker));
+        return sse.respond(tracker.generation().id(), chunks, failure -> StreamFailures.unserved(failure, tracker));
     }
 
     /** The provider's chunk as the client sees it: our generation id, the public model id and provider name. */
@@ -130,31 +125,5 @@ public class ChatCompletionHandler {
         return new ChatChunk(generation.id(), served.provider().name(), served.model().id(), ChatChunk.OBJECT,
                 generation.createdEpochSecond(), List.of(), null, usage.clientUsage(usage.tokens(tracker), served),
                 null, new LinkedHashMap<>());
-    }
-
-    /** A failure after the first byte: OpenRouter's mid-stream error chunk, then the stream ends. */
-    private static ChatChunk errorChunk(Throwable failure, GenerationTracker tracker) {
-        tracker.failedAfterFirstByte();
-        Generation generation = tracker.generation();
-        Candidate served = tracker.served();
-        int code = failure instanceof ProviderException provider && provider.status() != null
-                ? provider.status()
-                : 502;
-        ChatChunk.ChunkChoice choice = new ChatChunk.ChunkChoice(0,
-                new ChatChunk.Delta(null, "", new LinkedHashMap<>()), "error", null, null, new LinkedHashMap<>());
-        return new ChatChunk(generation.id(), served.provider().name(), served.model().id(), ChatChunk.OBJECT,
-                generation.createdEpochSecond(), List.of(choice), null, null,
-                new ChatChunk.ChunkError(code, "Provider stream failed: " + failure.getMessage(),
-                        Map.of("provider_name", served.provider().name())),
-                new LinkedHashMap<>());
-    }
-
-    private static Outcome outcome(SignalType signal, GenerationTracker tracker) {
-        if (signal == SignalType.CANCEL) {
-            return Outcome.CANCELLED;
-        }
-        return signal == SignalType.ON_COMPLETE && !tracker.hasFailedAfterFirstByte()
-                ? Outcome.COMPLETED
-                : Outcome.FAILED;
     }
 }

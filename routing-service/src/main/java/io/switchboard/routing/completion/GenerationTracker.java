@@ -28,6 +28,12 @@ public final class GenerationTracker {
     private @Nullable Candidate attempting;
     private @Nullable Instant attemptStartedAt;
     private @Nullable Candidate served;
+    private @Nullable Candidate lastTried;
+    private @Nullable Candidate lastCalled;
+    private @Nullable Throwable lastCallFailure;
+    private @Nullable Instant servedAttemptStartedAt;
+    private @Nullable Instant firstByteAt;
+    private @Nullable Instant lastChunkAt;
     private @Nullable Instant firstTokenAt;
     private @Nullable Usage providerUsage;
     private @Nullable String finishReason;
@@ -49,19 +55,37 @@ public final class GenerationTracker {
     }
 
     void failed(Candidate candidate, Throwable failure, Instant now) {
-        Integer status = failure instanceof ProviderException provider ? provider.status() : null;
         long latency = attemptStartedAt == null ? 0 : Duration.between(attemptStartedAt, now).toMillis();
-        failover.add(new FailoverAttempt(candidate.provider().slug(), candidate.endpoint().id(), candidate.model().id(),
-                status, shorten(failure.getMessage()), latency));
+        addToTrail(candidate, failure, latency);
         attempting = null;
+        lastCalled = candidate;
+        lastCallFailure = failure;
     }
 
-    void served(Candidate candidate) {
+    /** An endpoint not called (breaker open, {@code Retry-After}): in the trail, so the outcome can be explained. */
+    void skipped(Candidate candidate, Throwable reason) {
+        addToTrail(candidate, reason, 0);
+    }
+
+    private void addToTrail(Candidate candidate, Throwable failure, long latency) {
+        Integer status = failure instanceof ProviderException provider ? provider.status() : null;
+        failover.add(new FailoverAttempt(candidate.provider().slug(), candidate.endpoint().id(), candidate.model().id(),
+                status, shorten(failure.getMessage()), latency));
+        lastTried = candidate;
+    }
+
+    /** The candidate's first byte arrived at {@code now}: it serves the generation. */
+    void served(Candidate candidate, Instant now) {
         served = candidate;
+        lastTried = candidate;
+        servedAttemptStartedAt = attemptStartedAt;
+        firstByteAt = now;
+        lastChunkAt = now;
     }
 
     /** Notes what a streamed chunk carries; returns it unchanged. */
     void observe(ChatChunk chunk, Instant now) {
+        lastChunkAt = now;
         if (upstreamId == null) {
             upstreamId = chunk.id();
         }
@@ -121,6 +145,35 @@ public final class GenerationTracker {
     /** The endpoint being called or that served: what a cancellation or failure is billed to. */
     public @Nullable Candidate billedTo() {
         return served != null ? served : attempting;
+    }
+
+    /** The endpoint tried last, served or failed: who a failure is reported for. */
+    public @Nullable Candidate lastTried() {
+        return lastTried;
+    }
+
+    /** The last endpoint actually called that failed, and its failure (null if every endpoint was skipped). */
+    public @Nullable Candidate lastCalled() {
+        return lastCalled;
+    }
+
+    public @Nullable Throwable lastCallFailure() {
+        return lastCallFailure;
+    }
+
+    /** When the serving endpoint's attempt started. */
+    public @Nullable Instant servedAttemptStartedAt() {
+        return servedAttemptStartedAt;
+    }
+
+    /** When the serving endpoint's first chunk (or whole response) arrived. */
+    public @Nullable Instant firstByteAt() {
+        return firstByteAt;
+    }
+
+    /** When the serving endpoint's last chunk arrived so far. */
+    public @Nullable Instant lastChunkAt() {
+        return lastChunkAt;
     }
 
     public @Nullable Instant firstTokenAt() {

@@ -1,5 +1,7 @@
 package io.switchboard.routing.completion;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import io.switchboard.catalog.api.WireFormat;
 import io.switchboard.kit.error.ApiException;
 import io.switchboard.routing.chat.ChatChunk;
@@ -7,25 +9,36 @@ import io.switchboard.routing.chat.ChatCompletion;
 import io.switchboard.routing.provider.ProviderAdapter;
 import io.switchboard.routing.provider.ProviderCall;
 import io.switchboard.routing.provider.ProviderException;
+import io.switchboard.routing.resilience.AttemptTimeouts;
+import io.switchboard.routing.resilience.EndpointBreakers;
+import io.switchboard.routing.resilience.FirstByteGuard;
+import io.switchboard.routing.resilience.ProviderFaults;
+import io.switchboard.routing.resilience.RetryAfterCooldowns;
 import io.switchboard.routing.selection.Candidate;
+import io.switchboard.routing.stats.EndpointStatsRecorder;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 import org.springframework.core.env.Environment;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Calls the candidates of a request in order until one answers. A candidate is abandoned only for a failure that is
- * the provider's ({@link ProviderException#retryable()}) and only before it produced anything: once a first chunk has
- * been passed on, the stream belongs to that endpoint.
+ * the provider's ({@link ProviderFaults#isProviderFault}) and only before it produced anything: once a first chunk
+ * has been passed on, the stream belongs to that endpoint. Each call goes through the endpoint's circuit breaker
+ * (on the wait for its first byte, {@link FirstByteGuard}) and the time-to-first-token and idle timeouts; the whole
+ * request through the total timeout. Endpoints that asked for a pause with {@code Retry-After} and endpoints whose
+ * breaker is open are skipped without a call.
+ *
+ * <p>When nothing was served, the failure reaches the caller as an {@link ApiException} ({@link RoutingErrors});
+ * after the first byte, as the provider's failure, for the error chunk.
  */
 @Component
 public class ProviderRouter {
@@ -33,11 +46,21 @@ public class ProviderRouter {
     private final Map<WireFormat, ProviderAdapter> adapters = new EnumMap<>(WireFormat.class);
     private final Environment environment;
     private final Clock clock;
+    private final EndpointBreakers breakers;
+    private final RetryAfterCooldowns cooldowns;
+    private final AttemptTimeouts timeouts;
+    private final EndpointStatsRecorder stats;
 
-    public ProviderRouter(List<ProviderAdapter> adapters, Environment environment, Clock clock) {
+    public ProviderRouter(List<ProviderAdapter> adapters, Environment environment, Clock clock,
+            EndpointBreakers breakers, RetryAfterCooldowns cooldowns, AttemptTimeouts timeouts,
+            EndpointStatsRecorder stats) {
         adapters.forEach(adapter -> this.adapters.put(adapter.wireFormat(), adapter));
         this.environment = environment;
         this.clock = clock;
+        this.breakers = breakers;
+        this.cooldowns = cooldowns;
+        this.timeouts = timeouts;
+        this.stats = stats;
     }
 
     public Set<WireFormat> supportedFormats() {
@@ -45,46 +68,103 @@ public class ProviderRouter {
     }
 
     public Mono<ChatCompletion> complete(List<Candidate> candidates, GenerationTracker tracker) {
-        return complete(candidates, 0, tracker);
+        return timeouts.total(complete(candidates, 0, tracker))
+                .onErrorMap(failure -> !(failure instanceof ApiException),
+                        failure -> RoutingErrors.clientError(failure, tracker));
     }
 
     private Mono<ChatCompletion> complete(List<Candidate> candidates, int index, GenerationTracker tracker) {
         Candidate candidate = candidates.get(index);
+        String endpointId = candidate.endpoint().id();
         return Mono.defer(() -> {
-            tracker.attempting(candidate, clock.instant());
-            return adapter(candidate).complete(call(candidate, tracker));
-        }).doOnNext(completion -> tracker.served(candidate)).onErrorResume(failure -> {
-            tracker.failed(candidate, failure, clock.instant());
-            if (canFailOver(failure, candidates, index)) {
-                return complete(candidates, index + 1, tracker);
+            Optional<ProviderException> pause = pause(candidate, tracker);
+            if (pause.isPresent()) {
+                return failOver(candidates, index, pause.get())
+                        ? complete(candidates, index + 1, tracker)
+                        : Mono.error(pause.get());
             }
-            return Mono.error(clientError(failure, candidate));
+            tracker.attempting(candidate, clock.instant());
+            return adapter(candidate).complete(call(candidate, tracker))
+                    .onErrorMap(ProviderFaults::asProviderException)
+                    // Not streamed: the whole response is the first byte.
+                    .transformDeferred(CircuitBreakerOperator.of(breakers.of(endpointId)))
+                    .onErrorMap(CallNotPermittedException.class, ProviderFaults::asProviderException)
+                    .doOnNext(completion -> tracker.served(candidate, clock.instant()))
+                    .onErrorResume(failure -> {
+                        failed(candidate, failure, tracker);
+                        return failOver(candidates, index, failure)
+                                ? complete(candidates, index + 1, tracker)
+                                : Mono.error(failure);
+                    });
         });
     }
 
     public Flux<ChatChunk> stream(List<Candidate> candidates, GenerationTracker tracker) {
-        return stream(candidates, 0, tracker);
+        return timeouts.total(stream(candidates, 0, tracker))
+                .onErrorMap(failure -> tracker.served() == null && !(failure instanceof ApiException),
+                        failure -> RoutingErrors.clientError(failure, tracker));
     }
 
     private Flux<ChatChunk> stream(List<Candidate> candidates, int index, GenerationTracker tracker) {
         Candidate candidate = candidates.get(index);
         return Flux.defer(() -> {
+            Optional<ProviderException> pause = pause(candidate, tracker);
+            if (pause.isPresent()) {
+                return failOver(candidates, index, pause.get())
+                        ? stream(candidates, index + 1, tracker)
+                        : Flux.error(pause.get());
+            }
             tracker.attempting(candidate, clock.instant());
-            return adapter(candidate).stream(call(candidate, tracker));
-        }).switchOnFirst((first, chunks) -> {
-            if (first.hasValue()) {
-                tracker.served(candidate);
-                return chunks;
-            }
-            Throwable failure = first.isOnError()
-                    ? first.getThrowable()
-                    : ProviderException.ofStatus(502, "Provider returned an empty stream", null);
-            tracker.failed(candidate, failure, clock.instant());
-            if (canFailOver(failure, candidates, index)) {
-                return stream(candidates, index + 1, tracker);
-            }
-            return Flux.error(clientError(failure, candidate));
+            Flux<ChatChunk> upstream = adapter(candidate).stream(call(candidate, tracker))
+                    .transform(timeouts::onStream)
+                    .onErrorMap(ProviderFaults::asProviderException);
+            return FirstByteGuard.guard(upstream, breakers.of(candidate.endpoint().id()))
+                    .onErrorMap(CallNotPermittedException.class, ProviderFaults::asProviderException)
+                    .switchOnFirst((first, chunks) -> {
+                        if (first.hasValue()) {
+                            tracker.served(candidate, clock.instant());
+                            return chunks;
+                        }
+                        Throwable failure = first.isOnError()
+                                ? first.getThrowable()
+                                : ProviderException.ofStatus(502, "Provider returned an empty stream", null);
+                        failed(candidate, failure, tracker);
+                        return failOver(candidates, index, failure)
+                                ? stream(candidates, index + 1, tracker)
+                                : Flux.error(failure);
+                    });
         });
+    }
+
+    /** A reason not to call the candidate at all: it asked for a pause with {@code Retry-After}. */
+    private Optional<ProviderException> pause(Candidate candidate, GenerationTracker tracker) {
+        Instant now = clock.instant();
+        return cooldowns.coolingUntil(candidate.endpoint().id(), now).map(until -> {
+            ProviderException skip = ProviderFaults.coolingDown(until, Duration.between(now, until));
+            tracker.skipped(candidate, skip);
+            return skip;
+        });
+    }
+
+    /** Notes an attempt that produced nothing: in the trail, the statistics and, with Retry-After, the cool-downs. */
+    private void failed(Candidate candidate, Throwable failure, GenerationTracker tracker) {
+        String endpointId = candidate.endpoint().id();
+        if (ProviderFaults.isBreakerOpen(failure)) {
+            tracker.skipped(candidate, failure);
+            return;
+        }
+        Instant now = clock.instant();
+        tracker.failed(candidate, failure, now);
+        stats.attemptFailed(endpointId, ProviderFaults.isProviderFault(failure));
+        if (failure instanceof ProviderException provider && provider.retryAfter() != null
+                && provider.status() != null && (provider.status() == 429 || provider.status() == 503)) {
+            cooldowns.coolDown(endpointId, provider.retryAfter(), now);
+        }
+    }
+
+    /** Whether to try the next candidate: the failure is the provider's and one is left. */
+    private static boolean failOver(List<Candidate> candidates, int index, Throwable failure) {
+        return ProviderFaults.isProviderFault(failure) && index + 1 < candidates.size();
     }
 
     private ProviderAdapter adapter(Candidate candidate) {
@@ -95,30 +175,5 @@ public class ProviderRouter {
         String credentialEnv = candidate.provider().credentialEnv();
         String apiKey = credentialEnv == null ? null : environment.getProperty(credentialEnv);
         return new ProviderCall(candidate.provider(), candidate.endpoint(), tracker.generation().request(), apiKey);
-    }
-
-    private static boolean canFailOver(Throwable failure, List<Candidate> candidates, int index) {
-        return failure instanceof ProviderException provider && provider.retryable() && index + 1 < candidates.size();
-    }
-
-    /**
-     * What the client gets when no endpoint served: the request's own error as the provider stated it (4xx), or a
-     * 502 (429 when the last provider was rate limiting) with the last provider's error in {@code metadata}.
-     */
-    static ApiException clientError(Throwable failure, Candidate last) {
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("provider_name", last.provider().name());
-        metadata.put("raw", failure.getMessage() == null ? failure.toString() : failure.getMessage());
-        if (failure instanceof ProviderException provider && provider.status() != null) {
-            int status = provider.status();
-            if (!provider.retryable()) {
-                return new ApiException(HttpStatusCode.valueOf(status), "Provider returned error", metadata);
-            }
-            if (status == 429) {
-                return new ApiException(HttpStatus.TOO_MANY_REQUESTS, "Provider is rate limiting; try again later",
-                        metadata);
-            }
-        }
-        return new ApiException(HttpStatus.BAD_GATEWAY, "Provider returned error", metadata);
     }
 }

@@ -1,4 +1,8 @@
-/** Which provider endpoints may serve a request, in which order. */
+/**
+ * Which provider endpoints may serve a request, and in which order, with OpenRouter's provider-routing semantics
+ * (https://openrouter.ai/docs/features/provider-routing) and model fallbacks
+ * (https://openrouter.ai/docs/features/model-routing).
+ */
 @NullMarked
 package io.switchboard.routing.selection;
 

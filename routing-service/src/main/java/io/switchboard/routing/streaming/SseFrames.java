@@ -17,6 +17,11 @@ public class SseFrames {
     private static final byte[] DATA = "data: ".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] END = "\n\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.US_ASCII);
+    /**
+     * OpenRouter's keep-alive while a request waits for its first token: an SSE comment, which every conforming
+     * client (the OpenAI SDKs included) skips (https://openrouter.ai/docs/api-reference/streaming).
+     */
+    private static final byte[] PROCESSING = ": OPENROUTER PROCESSING\n\n".getBytes(StandardCharsets.US_ASCII);
 
     private final JsonMapper mapper;
 
@@ -32,5 +37,9 @@ public class SseFrames {
 
     public DataBuffer done(DataBufferFactory buffers) {
         return buffers.wrap(DONE);
+    }
+
+    public DataBuffer processing(DataBufferFactory buffers) {
+        return buffers.wrap(PROCESSING);
     }
 }

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.switchboard.catalog.client.CatalogHolder;
 import io.switchboard.kit.identity.IdentityProof;
 import io.switchboard.kit.identity.InternalIdentity;
+import io.switchboard.routing.stats.EndpointStatsReader;
 import io.switchboard.routing.support.CatalogStub;
+import io.switchboard.routing.support.RoutingTestConfiguration;
+import io.switchboard.routing.support.SimulatorServer;
 import io.switchboard.routing.support.TestCatalog;
 import io.switchboard.routing.support.UsageEventTail;
-import io.switchboard.simulator.ProviderSimulatorApplication;
 import io.switchboard.testsupport.contract.OpenRouterContract;
 import io.switchboard.testsupport.infra.FreePorts;
 import io.switchboard.testsupport.infra.TestInfrastructure;
@@ -25,10 +27,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -44,21 +46,16 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient(timeout = "30s")
+@Import(RoutingTestConfiguration.class)
 class ChatCompletionsIT {
 
     static final String SECRET = "routing-test-secret-0123456789abcdefghij";
     static final String PATH = "/api/v1/chat/completions";
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    static final ConfigurableApplicationContext SIMULATOR = new SpringApplicationBuilder(
-            ProviderSimulatorApplication.class)
-            .properties("spring.config.name=provider-simulator-in-test", "server.port=0",
-                    "spring.main.banner-mode=off", "switchboard.internal.secret=" + SECRET)
-            .run();
-    static final String SIMULATOR_URL = "http://127.0.0.1:"
-            + SIMULATOR.getEnvironment().getProperty("local.server.port");
+    static final SimulatorServer SIMULATOR = new SimulatorServer(SECRET);
     static final CatalogStub CATALOG = new CatalogStub(
-            TestCatalog.failoverLadder(SIMULATOR_URL, "http://127.0.0.1:" + FreePorts.next()));
+            TestCatalog.failoverLadder(SIMULATOR.url(), "http://127.0.0.1:" + FreePorts.next()));
     static final UsageEventTail USAGE = new UsageEventTail(TestInfrastructure.kafka().bootstrapServers());
 
     @Autowired
@@ -70,9 +67,19 @@ class ChatCompletionsIT {
     @Autowired
     CatalogHolder catalog;
 
+    @Autowired
+    ReactiveStringRedisTemplate redis;
+
+    @Autowired
+    EndpointStatsReader stats;
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", () -> TestInfrastructure.kafka().bootstrapServers());
+        registry.add("spring.data.redis.url", () -> TestInfrastructure.redis().url());
+        registry.add("switchboard.routing.usage.spool-dir", () -> RoutingTestConfiguration.spoolDir().toString());
+        registry.add("switchboard.routing.stats.flush-interval", () -> "200ms");
+        registry.add("switchboard.routing.stats.refresh-interval", () -> "200ms");
         registry.add("switchboard.internal.secret", () -> SECRET);
         registry.add("switchboard.catalog-client.url", CATALOG::url);
         registry.add("MISTRAL_API_KEY", () -> "sk-test");
@@ -207,6 +214,65 @@ class ChatCompletionsIT {
                 .value(message -> assertThat((String) message)
                         .startsWith("messages"));
         post("{\"model\": ").expectStatus().isBadRequest().expectBody().jsonPath("$.error.code").isEqualTo(400);
+    }
+
+    @Test
+    void shouldServeFromTheOrderedProviderAndSaySoInTheResponse() {
+        post("{\"model\":\"" + TestCatalog.MISTRAL_SMALL + "\",\"provider\":{\"order\":[\"Together\"],"
+                + "\"allow_fallbacks\":false},\"messages\":[{\"role\":\"user\",\"content\":\"echo: hi\"}]}")
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.provider")
+                .isEqualTo("Together")
+                .jsonPath("$.model")
+                .isEqualTo(TestCatalog.MISTRAL_SMALL);
+    }
+
+    @Test
+    void shouldAnswer404WhenThePreferencesLeaveNoEndpoint() {
+        String body = post("{\"model\":\"" + TestCatalog.MISTRAL_SMALL + "\",\"provider\":{\"only\":[\"nobody\"]},"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}")
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .doesNotExist("X-Generation-Id")
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+
+        OpenRouterContract.assertConforms("NotFoundResponse", body);
+        assertThat(JSON.readTree(body).at("/error/message").asString())
+                .isEqualTo("No endpoints found for " + TestCatalog.MISTRAL_SMALL
+                        + " that match your provider preferences.");
+    }
+
+    @Test
+    void shouldShareEndpointStatisticsThroughRedisAndReadThemBack() {
+        post("{\"model\":\"" + TestCatalog.LLAMA + "\",\"stream\":true,"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"echo: a b c d e f\"}]}")
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .returnResult();
+        String endpoint = "together:" + TestCatalog.LLAMA;
+
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> StepVerifier
+                        .create(redis.<String, String>opsForHash()
+                                .keys("routing:stats:" + endpoint)
+                                .filter(field -> field.endsWith(":requests") || field.contains(":ttft:"))
+                                .count())
+                        .assertNext(fields -> assertThat(fields).isGreaterThanOrEqualTo(2))
+                        .verifyComplete());
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(stats.get(endpoint))
+                        .hasValueSatisfying(read -> {
+                            assertThat(read.requests()).isPositive();
+                            assertThat(read.ttftP50Ms()).isPresent();
+                        }));
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.switchboard.catalog.api.Provider;
 import io.switchboard.catalog.api.WireFormat;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 /** Small catalogs for routing tests, with providers at the base URLs given. */
 public final class TestCatalog {
@@ -72,6 +73,30 @@ public final class TestCatalog {
                 new Pricing(new BigDecimal("0.000003"), new BigDecimal("0.000015"), null, null,
                         new BigDecimal("0.0000003"), new BigDecimal("0.00000375"), null, null),
                 200_000, maxCompletion, "unknown", ALL_PARAMETERS, provider, false);
+    }
+
+    /**
+     * One model per failure scenario, each on its own providers (so one test's faults, breakers and cool-downs never
+     * touch another's), every provider at {@code <simulator>/<slug>/v1}. For each model, the providers are listed
+     * cheapest first: with a zero draw the first is tried first.
+     */
+    public static CatalogSnapshot faultLadder(String simulatorUrl, Map<String, List<String>> providersByModel) {
+        List<Provider> providers = new java.util.ArrayList<>();
+        List<Model> models = new java.util.ArrayList<>();
+        List<Endpoint> endpoints = new java.util.ArrayList<>();
+        providersByModel.forEach((model, slugs) -> {
+            models.add(model(model));
+            for (int i = 0; i < slugs.size(); i++) {
+                String slug = slugs.get(i);
+                if (providers.stream().noneMatch(p -> p.slug().equals(slug))) {
+                    String name = Character.toUpperCase(slug.charAt(0)) + slug.substring(1);
+                    providers.add(provider(slug, name, simulatorUrl + "/" + slug + "/v1"));
+                }
+                String price = "0.00000" + (i + 1);
+                endpoints.add(endpoint(slug, model, price, price));
+            }
+        });
+        return new CatalogSnapshot("faults-v1", providers, models, endpoints);
     }
 
     /**

@@ -52,6 +52,18 @@ public final class UsageEventTail implements AutoCloseable {
         return events.getFirst();
     }
 
+    /** How many events with this id arrived so far (0 if none). */
+    public int count(String generationId) {
+        List<UsageEvent> events = byId.get(generationId);
+        return events == null ? 0 : events.size();
+    }
+
+    /** Every event with this id that arrived so far. */
+    public List<UsageEvent> all(String generationId) {
+        List<UsageEvent> events = byId.get(generationId);
+        return events == null ? List.of() : List.copyOf(events);
+    }
+
     @Override
     public void close() {
         running = false;
