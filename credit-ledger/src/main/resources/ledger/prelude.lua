@@ -18,3 +18,16 @@ local function release_reservation(rid)
   redis.call('HDEL', KEYS[3], rid)
   return true
 end
+
+-- Redis does not roll back a script that fails half-way, so a script checks the types of the keys it will write
+-- before its first write: a key of the wrong type (written by something else) fails the script with nothing
+-- changed, instead of, say, marking a generation settled without charging it. Returns an error reply, or nil.
+local function wrong_type(expected)
+  for i, want in ipairs(expected) do
+    local actual = redis.call('TYPE', KEYS[i])['ok']
+    if actual ~= 'none' and actual ~= want then
+      return redis.error_reply('WRONGTYPE ledger key ' .. KEYS[i] .. ' holds a ' .. actual .. ', not a ' .. want)
+    end
+  end
+  return nil
+end

@@ -5,6 +5,11 @@
 -- 0 tenant credit insufficient, -1 key limit reached. Amounts are integer nanodollars, always passed to Redis as
 -- strings (Lua numbers are doubles); comparisons in Lua are exact below 2^53 nanodollars (about 9 million USD).
 
+local refused = wrong_type({'hash', 'zset', 'hash', 'hash', 'hash'})
+if refused then
+  return refused
+end
+
 for _, rid in ipairs(redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', ARGV[4], 'LIMIT', 0, 200)) do
   release_reservation(rid)
 end

@@ -2,6 +2,10 @@
 -- KEYS: 1 balance, 2 reservations (zset), 3 reservation-data, 4 keys-reserved, 5 key spend, 6 settled marker
 -- ARGV: 1 request id, 2 cost, 3 day field, 4 week field, 5 month field, 6 marker ttl (s)
 -- Returns 1 if charged now, 0 if the generation had been charged before.
+local refused = wrong_type({'hash', 'zset', 'hash', 'hash', 'hash', 'string'})
+if refused then
+  return refused
+end
 if not redis.call('SET', KEYS[6], '1', 'NX', 'EX', ARGV[6]) then
   return 0
 end

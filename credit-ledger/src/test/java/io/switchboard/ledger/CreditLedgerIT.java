@@ -23,16 +23,18 @@ class CreditLedgerIT {
 
     private static LettuceConnectionFactory connections;
     private static CreditLedger ledger;
+    private static ReactiveStringRedisTemplate redis;
 
     private final String tenant = "t-" + UUID.randomUUID();
 
     @BeforeAll
     static void connect() {
-        RedisServer redis = TestInfrastructure.redis();
-        connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration(redis.host(), redis.port()));
+        RedisServer server = TestInfrastructure.redis();
+        connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration(server.host(), server.port()));
         connections.afterPropertiesSet();
         connections.start();
-        ledger = new CreditLedger(new ReactiveStringRedisTemplate(connections), Duration.ofDays(35));
+        redis = new ReactiveStringRedisTemplate(connections);
+        ledger = new CreditLedger(redis, Duration.ofDays(35));
     }
 
     @AfterAll
@@ -159,6 +161,24 @@ class CreditLedgerIT {
     }
 
     @Test
+    void shouldChangeNothingWhenAKeyHasTheWrongTypeAndChargeOnceItIsRepaired() {
+        topUp(10_000);
+        String keySpend = LedgerKeys.keySpend(tenant, "k");
+        StepVerifier.create(redis.opsForValue().set(keySpend, "not a hash")).expectNext(true).verifyComplete();
+
+        StepVerifier.create(ledger.settle(settlement("r1", "k", "gen-1", 1_000, NOW)))
+                .expectErrorMatches(failure -> causes(failure).contains("WRONGTYPE ledger key"))
+                .verify();
+        StepVerifier.create(ledger.balance(tenant).map(TenantBalance::usage)).expectNext(0L).verifyComplete();
+
+        StepVerifier.create(redis.delete(keySpend)).expectNext(1L).verifyComplete();
+        StepVerifier.create(ledger.settle(settlement("r1", "k", "gen-1", 1_000, NOW)))
+                .expectNext(true)
+                .verifyComplete();
+        StepVerifier.create(ledger.balance(tenant).map(TenantBalance::usage)).expectNext(1_000L).verifyComplete();
+    }
+
+    @Test
     void shouldApplyATopUpOncePerId() {
         StepVerifier.create(ledger.topUp(tenant, 500, "invoice-1")).expectNext(true).verifyComplete();
         StepVerifier.create(ledger.topUp(tenant, 500, "invoice-1")).expectNext(false).verifyComplete();
@@ -178,6 +198,14 @@ class CreditLedgerIT {
         StepVerifier.create(ledger.balance(tenant))
                 .expectNext(new TenantBalance(large, 123_456_789_012_345L, 0))
                 .verifyComplete();
+    }
+
+    private static String causes(Throwable failure) {
+        StringBuilder messages = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            messages.append(t.getMessage()).append('\n');
+        }
+        return messages.toString();
     }
 
     private void topUp(long amount) {
