@@ -8,6 +8,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
 
 /** Turns what goes wrong on a provider call into {@link ProviderException}s, for every adapter alike. */
 public final class ProviderErrors {
@@ -27,10 +28,18 @@ public final class ProviderErrors {
                         body.isBlank() ? "HTTP " + status : body, retryAfter)));
     }
 
-    /** Maps transport failures (connect errors, timeouts) to retryable {@link ProviderException}s. */
+    /**
+     * Maps transport failures (connect errors, timeouts) and unparseable provider output to retryable
+     * {@link ProviderException}s.
+     */
     public static Throwable translate(Throwable failure) {
         if (failure instanceof ProviderException) {
             return failure;
+        }
+        if (failure instanceof JacksonException unparseable) {
+            // A body or event that is not the wire format: the provider's fault, so another endpoint may serve.
+            return new ProviderException(502, "Invalid response from provider: " + unparseable.getOriginalMessage(),
+                    true, null, unparseable);
         }
         if (failure instanceof WebClientRequestException || failure instanceof TimeoutException
                 || failure instanceof ReadTimeoutException || failure.getCause() instanceof ReadTimeoutException) {
