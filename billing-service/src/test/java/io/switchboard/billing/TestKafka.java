@@ -101,13 +101,16 @@ public final class TestKafka {
         Awaitility.await()
                 .atMost(Duration.ofMinutes(3))
                 .pollInterval(Duration.ofMillis(200))
-                .until(() -> {
-                    Map<TopicPartition, OffsetAndMetadata> committed = committed(groupId);
-                    return ends.entrySet()
-                            .stream()
-                            .allMatch(end -> end.getValue() == 0 || committed.containsKey(end.getKey())
-                                    && committed.get(end.getKey()).offset() >= end.getValue());
-                });
+                .until(() -> consumed(groupId, ends));
+    }
+
+    /** Whether {@code groupId} has committed at least up to {@code ends} on every partition. */
+    public static boolean consumed(String groupId, Map<TopicPartition, Long> ends) {
+        Map<TopicPartition, OffsetAndMetadata> committed = committed(groupId);
+        return ends.entrySet()
+                .stream()
+                .allMatch(end -> end.getValue() == 0 || committed.containsKey(end.getKey())
+                        && committed.get(end.getKey()).offset() >= end.getValue());
     }
 
     /** The committed offsets of {@code groupId}. */
@@ -128,7 +131,8 @@ public final class TestKafka {
         }
     }
 
-    private static Map<TopicPartition, Long> endOffsets() {
+    /** The current end offsets of billing's topics. */
+    public static Map<TopicPartition, Long> endOffsets() {
         try (Admin admin = admin()) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<String> topics = new ArrayList<>();
