@@ -52,11 +52,17 @@ class AdminCreditsHandler {
         return request.bodyToMono(TopUpRequest.class)
                 .switchIfEmpty(Mono.error(() -> ApiException.badRequest("A JSON body is required")))
                 .map(this::validate)
-                .flatMap(topUp -> ledger.topUpAmount(topUp.tenantId(), topUp.id())
-                        .flatMap(applied -> answer(topUp, applied))
-                        .switchIfEmpty(Mono.defer(() -> record(topUp, caller).then(appliedAmount(topUp))
-                                .flatMap(applied -> answer(topUp, applied))
-                                .switchIfEmpty(Mono.defer(() -> respond(HttpStatus.ACCEPTED, topUp, "recorded"))))));
+                .flatMap(topUp -> topUp(topUp, caller));
+    }
+
+    /** An id applied before is answered from the ledger; a new one is recorded, then awaited for a while. */
+    private Mono<ServerResponse> topUp(TopUp topUp, InternalIdentity caller) {
+        Mono<ServerResponse> recordThenAwait = Mono.defer(() -> record(topUp, caller).then(appliedAmount(topUp))
+                .flatMap(applied -> answer(topUp, applied))
+                .switchIfEmpty(Mono.defer(() -> respond(HttpStatus.ACCEPTED, topUp, "recorded"))));
+        return ledger.topUpAmount(topUp.tenantId(), topUp.id())
+                .flatMap(applied -> answer(topUp, applied))
+                .switchIfEmpty(recordThenAwait);
     }
 
     Mono<ServerResponse> tenant(ServerRequest request) {
