@@ -79,6 +79,14 @@ public final class CreditLedger {
                 List.of(Long.toString(amount))).next().map(added -> added == 1L);
     }
 
+    /**
+     * The amount (nanodollars) applied under top-up {@code id}, or empty if that id was never applied: lets the caller
+     * of an idempotent top-up tell "already applied" from "applied with a different amount".
+     */
+    public Mono<Long> topUpAmount(String tenant, String id) {
+        return redis.opsForValue().get(LedgerKeys.topUp(tenant, id)).map(Long::parseLong);
+    }
+
     public Mono<TenantBalance> balance(String tenant) {
         return redis.<String, String>opsForHash()
                 .multiGet(LedgerKeys.balance(tenant), List.of("credits", "usage", "reserved"))

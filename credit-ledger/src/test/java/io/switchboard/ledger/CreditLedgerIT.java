@@ -188,6 +188,15 @@ class CreditLedgerIT {
     }
 
     @Test
+    void shouldTellTheAmountAppliedUnderATopUpId() {
+        StepVerifier.create(ledger.topUp(tenant, 500, "invoice-1")).expectNext(true).verifyComplete();
+        StepVerifier.create(ledger.topUp(tenant, 900, "invoice-1")).expectNext(false).verifyComplete();
+
+        StepVerifier.create(ledger.topUpAmount(tenant, "invoice-1")).expectNext(500L).verifyComplete();
+        StepVerifier.create(ledger.topUpAmount(tenant, "invoice-2")).verifyComplete();
+    }
+
+    @Test
     void shouldKeepLargeBalancesExact() {
         long large = 9_000_000_000_000_000L; // nine million dollars
         StepVerifier.create(ledger.topUp(tenant, large, "big")).expectNext(true).verifyComplete();

@@ -33,7 +33,6 @@ public final class LocalStack implements AutoCloseable {
     /** Starts everything and returns once every service is ready; on failure, stops what it started. */
     public static LocalStack start(LocalStackOptions options) {
         Map<String, ServiceProcess> started = Collections.synchronizedMap(new LinkedHashMap<>());
-        DemoCredit.grant(options.redisUrl(), options.demoTenant(), options.demoCredit());
         try {
             Map<String, String> common = new HashMap<>();
             common.put("spring.kafka.bootstrap-servers", options.kafkaBootstrapServers());
@@ -53,6 +52,9 @@ public final class LocalStack implements AutoCloseable {
                     () -> start("billing-service", 0, common, secrets, options,
                             started));
             ServiceProcess sim = simulator.join();
+            ServiceProcess billingService = billing.join();
+            DemoCredit.grant(billingService.url(), options.internalSecret(), options.demoTenant(),
+                    options.demoCredit(), options.startTimeout());
             Map<String, String> catalogProperties = new HashMap<>(common);
             catalogProperties.put("switchboard.catalog.base-url-override", sim.url() + "/{provider}/v1");
             ServiceProcess catalog = start("catalog-service", 0, catalogProperties, secrets, options, started);
@@ -67,7 +69,7 @@ public final class LocalStack implements AutoCloseable {
             Map<String, String> gatewayProperties = new HashMap<>(common);
             gatewayProperties.put("SWITCHBOARD_ROUTING_URL", routing.url().toString());
             gatewayProperties.put("SWITCHBOARD_CATALOG_URL", catalog.url().toString());
-            gatewayProperties.put("SWITCHBOARD_BILLING_URL", billing.join().url().toString());
+            gatewayProperties.put("SWITCHBOARD_BILLING_URL", billingService.url().toString());
             start("gateway-service", options.gatewayPort(), gatewayProperties, secrets, options, started);
             return new LocalStack(options, started);
         } catch (RuntimeException failure) {

@@ -17,7 +17,7 @@ import java.util.Map;
  * @param internalSecret the cluster's shared identity secret
  * @param demoTenant tenant of the demo key
  * @param demoKey a key created at start-up
- * @param demoCredit USD of credit given to the demo tenant (once per Redis)
+ * @param demoCredit USD of credit given to the demo tenant (once: an idempotent top-up through billing)
  * @param jvmOptions options of each service JVM
  * @param extraProperties more Spring properties given to every service
  * @param startTimeout how long one service may take to become ready

@@ -1,5 +1,6 @@
 package io.switchboard.billing.generation;
 
+import io.switchboard.billing.charge.Charge;
 import io.switchboard.kit.error.ApiException;
 import io.switchboard.kit.identity.IdentityVerificationFilter;
 import io.switchboard.kit.identity.InternalIdentity;
@@ -29,11 +30,14 @@ public class GenerationHandler {
         String id = request.queryParam("id")
                 .filter(value -> !value.isBlank())
                 .orElseThrow(() -> ApiException.badRequest("id: the generation id is required"));
+        if (id.length() > 200) {
+            throw ApiException.badRequest("id: not a generation id");
+        }
         return store.find(id)
                 .filter(event -> event.data().tenantId().equals(caller.tenantId()))
                 .switchIfEmpty(Mono.error(() -> ApiException.notFound("Generation " + id + " not found")))
                 .flatMap(event -> ServerResponse.ok()
                         .contentType(MediaType.APPLICATION_JSON)
-                        .bodyValue(Map.of("data", GenerationView.of(event))));
+                        .bodyValue(Map.of("data", GenerationView.of(event, Charge.of(event.data())))));
     }
 }

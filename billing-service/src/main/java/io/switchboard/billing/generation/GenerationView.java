@@ -1,7 +1,10 @@
 package io.switchboard.billing.generation;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.switchboard.billing.charge.Charge;
 import io.switchboard.usage.Outcome;
+import io.switchboard.usage.PriceSnapshot;
+import io.switchboard.usage.TokenUsage;
 import io.switchboard.usage.UsageData;
 import io.switchboard.usage.UsageEvent;
 import java.math.BigDecimal;
@@ -13,7 +16,12 @@ import tools.jackson.databind.annotation.JsonNaming;
 
 /**
  * One generation in OpenRouter's {@code GenerationResponse.data} shape. Every field the contract requires is written,
- * null where Switchboard has nothing to say (no presets, moderation or web search). Times are milliseconds.
+ * null where Switchboard has nothing to say (no presets, moderation, web search or BYOK). Times are milliseconds.
+ * {@code total_cost} is the exact cost from the event's price snapshot; {@code usage} is what was charged against
+ * credit, the same rounded up to a whole nanodollar (they differ only for prices finer than a nanodollar per token).
+ * {@code tokens_*} and {@code native_tokens_*} are both the provider's own counts: Switchboard does not re-tokenize.
+ * The app is identified by its {@code HTTP-Referer} ({@code origin}, {@code http_referer}); the contract has no field
+ * for the {@code X-Title}, which stays in the stored event.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -41,7 +49,7 @@ public record GenerationView(String id, @Nullable String upstreamId, BigDecimal 
             boolean isByok) {
     }
 
-    public static GenerationView of(UsageEvent event) {
+    public static GenerationView of(UsageEvent event, Charge charge) {
         UsageData data = event.data();
         List<ProviderResponse> responses = new ArrayList<>();
         data.failover()
@@ -53,14 +61,37 @@ public record GenerationView(String id, @Nullable String upstreamId, BigDecimal 
         Long ttft = data.timeToFirstTokenMs();
         long tokensPrompt = data.usage().promptTokens();
         long tokensCompletion = data.usage().completionTokens();
-        return new GenerationView(data.generationId(), data.upstreamId(), data.cost(), null, null,
+        return new GenerationView(data.generationId(), data.upstreamId(), charge.cost(),
+                cacheDiscount(data.usage(), data.price()), null,
                 data.createdAt().toString(), data.servedModel(), null, data.streamed(),
                 data.outcome() == Outcome.CANCELLED, data.providerName(), data.latencyMs(), null,
                 ttft == null ? null : data.latencyMs() - ttft, data.finishReason(), null, tokensPrompt,
                 tokensCompletion, tokensPrompt, tokensCompletion, 0, data.usage().reasoningTokens(),
                 data.usage().cachedTokens(), data.usage().imageInputs(), 0, 0, 0, 0, null,
-                data.httpReferer() == null ? "" : data.httpReferer(), data.cost(), false, data.nativeFinishReason(),
+                data.httpReferer() == null ? "" : data.httpReferer(), charge.charged(), false,
+                data.nativeFinishReason(),
                 data.user(), "completions", null, null, List.copyOf(responses), null, data.httpReferer(), "global",
                 null, data.requestId(), null);
+    }
+
+    /**
+     * What reading from (or writing to) the provider's prompt cache saved against the plain prompt price; negative
+     * when cache writes cost more than they saved. Null when no cached token was priced differently.
+     */
+    static @Nullable BigDecimal cacheDiscount(TokenUsage usage, PriceSnapshot price) {
+        @Nullable
+        BigDecimal discount = null;
+        if (usage.cachedTokens() > 0 && price.inputCacheRead() != null) {
+            discount = price.prompt()
+                    .subtract(price.inputCacheRead())
+                    .multiply(BigDecimal.valueOf(usage.cachedTokens()));
+        }
+        if (usage.cacheWriteTokens() > 0 && price.inputCacheWrite() != null) {
+            BigDecimal writes = price.prompt()
+                    .subtract(price.inputCacheWrite())
+                    .multiply(BigDecimal.valueOf(usage.cacheWriteTokens()));
+            discount = discount == null ? writes : discount.add(writes);
+        }
+        return discount == null ? null : discount.stripTrailingZeros();
     }
 }

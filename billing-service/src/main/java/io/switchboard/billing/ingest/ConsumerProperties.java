@@ -5,14 +5,24 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How billing-service reads {@code switchboard.usage.v1} ({@code switchboard.billing.consumer.*}); broker address and
- * security come from Spring Boot's {@code spring.kafka.*}.
+ * How billing-service reads its topics ({@code switchboard.billing.consumer.*}); broker address and security come from
+ * Spring Boot's {@code spring.kafka.*}.
  *
- * @param groupId consumer group; every billing replica shares it, so each event is applied by one replica
+ * @param groupId consumer group; every billing replica shares it, so each event is applied by one replica (replaying
+ *        from the start means a new group id, or resetting this group's offsets, against an empty Redis)
  * @param pollTimeout longest wait for new events in one poll
- * @param retryBackoff pause before re-reading a batch whose effects could not be stored
+ * @param retryBackoff pause before re-reading a batch whose effects could not be stored (Redis down), or before
+ *        polling again after a failed poll
+ * @param maxPollRecords most records applied (and then committed) together; a crash re-applies at most this many
  */
 @ConfigurationProperties("switchboard.billing.consumer")
 public record ConsumerProperties(@DefaultValue("billing-service") String groupId,
-        @DefaultValue("500ms") Duration pollTimeout, @DefaultValue("1s") Duration retryBackoff) {
+        @DefaultValue("500ms") Duration pollTimeout, @DefaultValue("1s") Duration retryBackoff,
+        @DefaultValue("500") int maxPollRecords) {
+
+    public ConsumerProperties {
+        if (maxPollRecords < 1) {
+            throw new IllegalArgumentException("switchboard.billing.consumer.max-poll-records must be at least 1");
+        }
+    }
 }

@@ -50,6 +50,30 @@ public final class OpenRouterContract {
         }
     }
 
+    /**
+     * Throws an {@link AssertionError} listing every violation of {@code json} against the response schema of an
+     * operation, for responses the spec describes inline rather than as a component (such as {@code GET /credits}).
+     *
+     * @param path the spec's path, such as {@code /credits}
+     * @param method lower case, such as {@code get}
+     * @param status the response status, such as {@code 200}
+     */
+    public static void assertResponseConforms(String path, String method, int status, String json) {
+        String pointer = "#/paths/" + path.replace("~", "~0").replace("/", "~1") + "/" + method + "/responses/" + status
+                + "/content/application~1json/schema";
+        List<String> violations = SCHEMAS
+                .computeIfAbsent(pointer, p -> registry().getSchema(SchemaLocation.of(BASE + p)))
+                .validate(JSON.readTree(json))
+                .stream()
+                .map(Error::toString)
+                .toList();
+        if (!violations.isEmpty()) {
+            throw new AssertionError("Does not conform to OpenRouter's " + method.toUpperCase(java.util.Locale.ROOT)
+                    + " " + path + " " + status + " response schema:\n  " + String.join("\n  ", violations)
+                    + "\nin: " + json);
+        }
+    }
+
     private static Schema schema(String name) {
         return SCHEMAS.computeIfAbsent(name, n -> registry().getSchema(SchemaLocation.of(BASE + "#/$defs/" + n)));
     }
@@ -84,6 +108,8 @@ public final class OpenRouterContract {
         document.put("$schema", "https://json-schema.org/draft/2020-12/schema");
         document.put("$id", BASE);
         document.set("$defs", rewriteRefs(spec.get("components").get("schemas")));
+        // Not a JSON Schema keyword: carried along so that inline response schemas can be addressed by pointer.
+        document.set("paths", rewriteRefs(spec.get("paths")));
         return document;
     }
 

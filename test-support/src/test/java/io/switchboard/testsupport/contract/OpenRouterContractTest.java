@@ -29,4 +29,15 @@ class OpenRouterContractTest {
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("prompt_tokens");
     }
+
+    @Test
+    void shouldValidateAnInlineResponseSchemaOfAnOperation() {
+        OpenRouterContract.assertResponseConforms("/credits", "get", 200,
+                "{\"data\":{\"total_credits\":100.5,\"total_usage\":25.75}}");
+
+        assertThatThrownBy(() -> OpenRouterContract.assertResponseConforms("/credits", "get", 200,
+                "{\"data\":{\"total_credits\":\"100.5\"}}"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("total_usage");
+    }
 }
