@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.switchboard.catalog.api.Provider;
 import io.switchboard.catalog.source.CatalogFileException;
 import io.switchboard.catalog.store.CatalogStore;
+import io.switchboard.testsupport.infra.TestInfrastructure;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,9 @@ class CatalogStartupIT {
     void shouldPointEveryProviderAtTheConfiguredOverride() {
         try (ConfigurableApplicationContext context = start(
                 "switchboard.catalog.base-url-override=http://127.0.0.1:9000/{provider}/v1")) {
-            assertThat(context.getBean(CatalogStore.class).current().providers()).extracting(Provider::baseUrl)
+            CatalogStore store = context.getBean(CatalogStore.class);
+            CatalogTestSupport.awaitLoaded(store);
+            assertThat(store.current().providers()).extracting(Provider::baseUrl)
                     .contains("http://127.0.0.1:9000/mistral/v1", "http://127.0.0.1:9000/google-ai-studio/v1")
                     .allMatch(url -> url.startsWith("http://127.0.0.1:9000/"));
         }
@@ -28,7 +31,9 @@ class CatalogStartupIT {
     @Test
     void shouldLoadTheFileNamedInConfiguration() {
         try (ConfigurableApplicationContext context = start("switchboard.catalog.file=classpath:catalogs/valid.yaml")) {
-            assertThat(context.getBean(CatalogStore.class).current().models()).hasSize(2);
+            CatalogStore store = context.getBean(CatalogStore.class);
+            CatalogTestSupport.awaitLoaded(store);
+            assertThat(store.current().models()).hasSize(2);
         }
     }
 
@@ -50,7 +55,8 @@ class CatalogStartupIT {
     /** Properties given as command-line arguments, which win over application.yaml as environment variables do. */
     private static ConfigurableApplicationContext start(String... properties) {
         List<String> args = new ArrayList<>(List.of("server.port=0", "management.server.port=0",
-                SignedRequests.SECRET_PROPERTY));
+                SignedRequests.SECRET_PROPERTY, "spring.data.redis.url=" + TestInfrastructure.redis().url(),
+                "switchboard.catalog.redis.key-prefix=" + CatalogTestSupport.newKeyPrefix()));
         args.addAll(List.of(properties));
         return new SpringApplicationBuilder(CatalogServiceApplication.class)
                 .run(args.stream().map(property -> "--" + property).toArray(String[]::new));
