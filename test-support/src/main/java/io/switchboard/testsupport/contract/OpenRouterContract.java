@@ -41,6 +41,15 @@ public final class OpenRouterContract {
         return violations(schemaName, JSON.readTree(json));
     }
 
+    /**
+     * Throws an {@link AssertionError} listing every violation of {@code json} against the response schema the spec
+     * gives for {@code method} (lower case) on {@code path} (as the spec writes it, {@code /providers}) with
+     * {@code status}; for responses whose schema is written inline rather than as a component.
+     */
+    public static void assertConformsToResponse(String path, String method, int status, String json) {
+        assertConforms(responseSchemaName(path, method, status), json);
+    }
+
     /** Throws an {@link AssertionError} listing every violation, if any. */
     public static void assertConforms(String schemaName, String json) {
         List<String> violations = violations(schemaName, json);
@@ -83,8 +92,29 @@ public final class OpenRouterContract {
         ObjectNode document = JSON.createObjectNode();
         document.put("$schema", "https://json-schema.org/draft/2020-12/schema");
         document.put("$id", BASE);
-        document.set("$defs", rewriteRefs(spec.get("components").get("schemas")));
+        ObjectNode defs = (ObjectNode) rewriteRefs(spec.get("components").get("schemas"));
+        // Every JSON response schema of every operation, under a name no component has.
+        for (var path : spec.get("paths").properties()) {
+            for (var operation : path.getValue().properties()) {
+                JsonNode responses = operation.getValue().get("responses");
+                if (responses == null) {
+                    continue;
+                }
+                for (var response : responses.properties()) {
+                    JsonNode schema = response.getValue().at("/content/application~1json/schema");
+                    if (!schema.isMissingNode() && response.getKey().matches("\\d{3}")) {
+                        defs.set(responseSchemaName(path.getKey(), operation.getKey(),
+                                Integer.parseInt(response.getKey())), rewriteRefs(schema));
+                    }
+                }
+            }
+        }
+        document.set("$defs", defs);
         return document;
+    }
+
+    private static String responseSchemaName(String path, String method, int status) {
+        return "response-" + method + path.replaceAll("[^A-Za-z0-9]+", "_") + "-" + status;
     }
 
     private static JsonNode rewriteRefs(JsonNode node) {

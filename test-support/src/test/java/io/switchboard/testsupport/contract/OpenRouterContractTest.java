@@ -29,4 +29,23 @@ class OpenRouterContractTest {
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("prompt_tokens");
     }
+
+    @Test
+    void shouldValidateAResponseAgainstAnInlineSchemaOfAPath() {
+        OpenRouterContract.assertConformsToResponse("/providers", "get", 200,
+                "{\"data\":[{\"name\":\"OpenAI\",\"slug\":\"openai\",\"privacy_policy_url\":null}]}");
+
+        assertThatThrownBy(() -> OpenRouterContract.assertConformsToResponse("/providers", "get", 200,
+                "{\"data\":[{\"name\":\"OpenAI\",\"slug\":\"openai\"}]}"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("privacy_policy_url");
+    }
+
+    @Test
+    void shouldFollowReferencesFromAResponseSchemaIntoComponents() {
+        assertThatThrownBy(() -> OpenRouterContract.assertConformsToResponse("/models/{author}/{slug}/endpoints",
+                "get", 200, "{\"data\":{\"id\":\"a/b\"}}"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("architecture");
+    }
 }
