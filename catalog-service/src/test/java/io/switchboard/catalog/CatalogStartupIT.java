@@ -52,6 +52,28 @@ class CatalogStartupIT {
                 .hasMessageContaining("{provider}");
     }
 
+    @Test
+    void shouldReachTheRealProvidersInTheProductionProfile() {
+        try (ConfigurableApplicationContext context = start("spring.profiles.active=production")) {
+            CatalogStore store = context.getBean(CatalogStore.class);
+            CatalogTestSupport.awaitLoaded(store);
+            assertThat(store.current().providers()).extracting(Provider::baseUrl)
+                    .contains("https://api.mistral.ai/v1", "https://api.openai.com/v1",
+                            "https://api.anthropic.com/v1", "https://generativelanguage.googleapis.com/v1beta")
+                    .allMatch(url -> url.startsWith("https://"));
+            assertThat(store.current().providers()).allSatisfy(provider -> assertThat(provider.credentialEnv())
+                    .matches("[A-Z_]+_API_KEY"));
+        }
+    }
+
+    @Test
+    void shouldRefuseABaseUrlOverrideInTheProductionProfile() {
+        assertThatThrownBy(() -> start("spring.profiles.active=production",
+                "switchboard.catalog.base-url-override=http://127.0.0.1:9000/{provider}/v1").close())
+                .rootCause()
+                .hasMessageContaining("allow-base-url-override is false");
+    }
+
     /** Properties given as command-line arguments, which win over application.yaml as environment variables do. */
     private static ConfigurableApplicationContext start(String... properties) {
         List<String> args = new ArrayList<>(List.of("server.port=0", "management.server.port=0",
