@@ -99,14 +99,13 @@ class CatalogAdminHandler {
     }
 
     private Mono<ServerResponse> edit(ServerRequest request, CatalogEdit edit, HttpStatus status) {
-        return editor.apply(IdentityVerificationFilter.identityOf(request.exchange()), edit)
-                .flatMap(edited -> editor.current().flatMap(current -> {
-                    Object entry = edited.entry();
-                    JsonNode data = entry == null ? null : AdminViews.entry(edit.ref(), entry, current);
-                    return ServerResponse.status(status)
-                            .contentType(MediaType.APPLICATION_JSON)
-                            .bodyValue(AdminViews.envelope(data, edited.revision(), edited.catalog().version()));
-                }));
+        return editor.apply(IdentityVerificationFilter.identityOf(request.exchange()), edit).flatMap(edited -> {
+            Object entry = edited.entry();
+            JsonNode data = entry == null ? null : AdminViews.entry(edit.ref(), entry, edited.current());
+            return ServerResponse.status(status)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(AdminViews.envelope(data, edited.revision(), edited.catalog().version()));
+        });
     }
 
     private static Mono<ObjectNode> body(ServerRequest request) {

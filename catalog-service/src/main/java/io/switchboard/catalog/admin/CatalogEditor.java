@@ -41,8 +41,9 @@ public class CatalogEditor {
      * @param revision the catalog's revision after it
      * @param catalog the catalog after it
      * @param entry the entry after it, or null when a revert removed it
+     * @param current the catalog after it with where its entries come from
      */
-    public record Edited(long revision, CatalogSnapshot catalog, @Nullable Object entry) {
+    public record Edited(long revision, CatalogSnapshot catalog, @Nullable Object entry, Current current) {
     }
 
     /**
@@ -68,15 +69,17 @@ public class CatalogEditor {
 
     /** The catalog with its edits as Redis holds it now. */
     Mono<Current> current() {
-        return repository.state().map(state -> {
-            CatalogFile file = baseline(state);
-            Set<EntityRef> fromFile = new HashSet<>();
-            file.providers().forEach(p -> fromFile.add(EntityRef.provider(p.slug())));
-            file.models().forEach(m -> fromFile.add(EntityRef.model(m.id())));
-            file.endpoints().forEach(e -> fromFile.add(EntityRef.endpoint(e.id())));
-            return new Current(state.revision(), compose(state, state.overlay()), fromFile,
-                    state.overlay().patches().keySet());
-        });
+        return repository.state()
+                .map(state -> current(state.revision(), compose(state, state.overlay()), baseline(state),
+                        state.overlay()));
+    }
+
+    private static Current current(long revision, CatalogSnapshot catalog, CatalogFile file, CatalogOverlay overlay) {
+        Set<EntityRef> fromFile = new HashSet<>();
+        file.providers().forEach(p -> fromFile.add(EntityRef.provider(p.slug())));
+        file.models().forEach(m -> fromFile.add(EntityRef.model(m.id())));
+        file.endpoints().forEach(e -> fromFile.add(EntityRef.endpoint(e.id())));
+        return new Current(revision, catalog, fromFile, overlay.patches().keySet());
     }
 
     Mono<Edited> apply(InternalIdentity operator, CatalogEdit edit) {
@@ -92,7 +95,8 @@ public class CatalogEditor {
                     entryBefore.map(CatalogComposer::toJson).orElse(null));
             if (overlay.isEmpty()) {
                 // Nothing to change (disabling what is disabled): answer with the entry as it is, audit nothing.
-                return Mono.just(new Edited(state.revision(), before, entryBefore.orElse(null)));
+                return Mono.just(new Edited(state.revision(), before, entryBefore.orElse(null),
+                        current(state.revision(), before, baseline(state), state.overlay())));
             }
             Composition composition = CatalogComposer.compose(baseline(state), overlay.get());
             if (composition instanceof Composition.Invalid(List<String> problems)) {
@@ -112,7 +116,8 @@ public class CatalogEditor {
                         log.info("Catalog {} of {} by {} (tenant {}, request {}): revision {}, version {}",
                                 edit.action(), ref, operator.keyId(), operator.tenantId(), operator.requestId(),
                                 revision, after.version());
-                        return new Edited(revision, after, entryAfter);
+                        return new Edited(revision, after, entryAfter,
+                                current(revision, after, baseline(state), overlay.get()));
                     })
                     .switchIfEmpty(Mono.defer(() -> attempt < attempts
                             ? attempt(operator, edit, attempt + 1)

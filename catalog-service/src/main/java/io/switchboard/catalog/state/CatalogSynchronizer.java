@@ -62,23 +62,31 @@ public class CatalogSynchronizer implements SmartLifecycle {
 
     @Override
     public void start() {
+        store.open();
         Flux<Long> announced = repository.announcements()
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, pollInterval)
                         .maxBackoff(Duration.ofSeconds(5))
                         .doBeforeRetry(signal -> log.warn("Catalog change notifications interrupted: {}",
                                 signal.failure().toString())));
-        // Signals arriving while a step runs collapse into one more step: it reads Redis afresh anyway.
-        running = Flux.merge(Flux.interval(Duration.ZERO, pollInterval), announced)
+        // Ticks carry no revision (-1); an announcement carries the one committed. Signals arriving while a step runs
+        // collapse into one more step: it reads Redis afresh anyway.
+        running = Flux.merge(Flux.interval(Duration.ZERO, pollInterval).map(tick -> -1L), announced)
                 .onBackpressureLatest()
-                .concatMap(signal -> synchronize().onErrorResume(failure -> {
+                .concatMap(announcedRevision -> synchronize(announcedRevision).onErrorResume(failure -> {
                     log.warn("Catalog synchronisation with Redis failed: {}", failure.toString());
                     return Mono.empty();
                 }), 1)
                 .subscribe();
     }
 
-    /** One step: install the file if that is still to do, then bring the store to Redis's revision. */
-    Mono<Void> synchronize() {
+    /**
+     * One step: install the file if that is still to do, then bring the store to Redis's revision. An announced
+     * revision newer than the store's is loaded at once, saving the round trip that reads the revision.
+     */
+    Mono<Void> synchronize(long announcedRevision) {
+        if (baselineInstalled && announcedRevision > store.revision()) {
+            return load();
+        }
         return repository.revision().flatMap(revision -> {
             if (revision == 0 || (!baselineInstalled && revision != failedAtRevision)) {
                 return installBaseline().then(load());

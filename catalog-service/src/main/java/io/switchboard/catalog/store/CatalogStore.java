@@ -42,4 +42,7 @@ public interface CatalogStore {
 
     /** Completes {@link #snapshots()}; installing stays possible, nobody waits on it any more. */
     void close();
+
+    /** Streams changes again after {@link #close()} (a stopped replica started again). */
+    void open();
 }

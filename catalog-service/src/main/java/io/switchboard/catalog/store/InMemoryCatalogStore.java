@@ -16,8 +16,8 @@ public final class InMemoryCatalogStore implements CatalogStore {
     }
 
     // A replaying sink hands each new subscriber the installed snapshot and then every later one, with no window in
-    // which a change could slip between reading the current one and subscribing.
-    private final Sinks.Many<CatalogSnapshot> changes = Sinks.many().replay().latest();
+    // which a change could slip between reading the current one and subscribing. Replaced when reopened.
+    private volatile Sinks.Many<CatalogSnapshot> changes = Sinks.many().replay().latest();
     private volatile @Nullable Installed installed;
     private volatile boolean closed;
 
@@ -79,5 +79,19 @@ public final class InMemoryCatalogStore implements CatalogStore {
     public synchronized void close() {
         closed = true;
         changes.tryEmitComplete();
+    }
+
+    @Override
+    public synchronized void open() {
+        if (!closed) {
+            return;
+        }
+        Sinks.Many<CatalogSnapshot> reopened = Sinks.many().replay().latest();
+        Installed now = installed;
+        if (now != null) {
+            reopened.tryEmitNext(now.snapshot());
+        }
+        changes = reopened;
+        closed = false;
     }
 }

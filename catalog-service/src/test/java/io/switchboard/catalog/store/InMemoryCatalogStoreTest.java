@@ -69,6 +69,22 @@ class InMemoryCatalogStoreTest {
         assertThat(store.isClosed()).isTrue();
     }
 
+    @Test
+    void shouldStreamChangesAgainOnceReopened() {
+        store.offer(1, catalog("v1"));
+        store.close();
+
+        store.open();
+
+        assertThat(store.isClosed()).isFalse();
+        StepVerifier.create(store.snapshots().map(CatalogSnapshot::version).take(2))
+                .expectNext("v1")
+                .then(() -> store.offer(2, catalog("v2")))
+                .expectNext("v2")
+                .expectComplete()
+                .verify(Duration.ofSeconds(10));
+    }
+
     private static CatalogSnapshot catalog(String version) {
         return new CatalogSnapshot(version, List.of(), List.of(), List.of());
     }
