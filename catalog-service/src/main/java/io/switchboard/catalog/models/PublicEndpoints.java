@@ -42,6 +42,7 @@ final class PublicEndpoints {
                 endpoint.supportedParameters(), 0, statistics.uptimeLast30m(), statistics.uptimeLast5m(),
                 statistics.uptimeLast1d(),
                 endpoint.pricing().inputCacheRead() != null && endpoint.pricing().inputCacheWrite() == null,
+                PublicEndpoint.ToolChoiceSupport.of(endpoint.supportedParameters()),
                 statistics.latencyLast30m(), statistics.throughputLast30m());
     }
 }

@@ -135,6 +135,19 @@ class ModelEndpointsApiIT {
     }
 
     @Test
+    void shouldSayWhichToolChoicesAnEndpointTakes() {
+        JsonNode small4 = JSON.readTree(endpoints(SMALL_4)).at("/data/endpoints/0/supports_tool_choice");
+        JsonNode mistral7b = JSON.readTree(endpoints("/api/v1/models/mistralai/mistral-7b-instruct-v0.2/endpoints"))
+                .at("/data/endpoints/0/supports_tool_choice");
+
+        assertThat(small4.properties()).extracting(Map.Entry::getKey)
+                .containsExactly("auto", "function", "none",
+                        "required");
+        assertThat(small4.valueStream()).allSatisfy(value -> assertThat(value.asBoolean()).isTrue());
+        assertThat(mistral7b.valueStream()).hasSize(4).allSatisfy(value -> assertThat(value.asBoolean()).isFalse());
+    }
+
+    @Test
     void shouldLeaveOutDisabledEndpointsAndTheirProviders() {
         SignedRequests.asOperator(client, proof, HttpMethod.POST,
                 "/api/v1/admin/catalog/endpoints/deepinfra/mistralai/mistral-7b-instruct-v0.2/disable", null)
