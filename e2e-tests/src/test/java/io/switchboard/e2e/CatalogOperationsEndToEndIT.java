@@ -29,8 +29,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import tools.jackson.databind.JsonNode;
@@ -43,7 +41,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class CatalogOperationsEndToEndIT {
 
-    private static final Logger log = LoggerFactory.getLogger(CatalogOperationsEndToEndIT.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     /** The credential variable of the provider the operator adds; the simulator takes any key. */
@@ -107,7 +104,6 @@ class CatalogOperationsEndToEndIT {
         ChatCompletion completion = firstServed(model, Duration.ofSeconds(1), start, trail);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-        log.info("Operator-added provider: {}", trail);
         assertThat(took).as("from adding the endpoint to its first answer: %s", trail)
                 .isLessThan(Duration.ofSeconds(1));
         assertThat(completion.model()).isEqualTo(model);

@@ -1,6 +1,7 @@
 package io.switchboard.catalog.admin;
 
 import io.switchboard.catalog.api.CatalogSnapshot;
+import io.switchboard.catalog.source.EntityKind;
 import io.switchboard.catalog.source.EntityRef;
 import java.util.List;
 import java.util.Optional;
@@ -24,8 +25,8 @@ final class CatalogEntries {
         };
     }
 
-    /** Every entry of {@code ref}'s kind, in catalog order. */
-    static List<?> all(CatalogSnapshot catalog, io.switchboard.catalog.source.EntityKind kind) {
+    /** Every entry of {@code kind}, in catalog order. */
+    static List<?> all(CatalogSnapshot catalog, EntityKind kind) {
         return switch (kind) {
             case PROVIDER -> catalog.providers();
             case MODEL -> catalog.models();

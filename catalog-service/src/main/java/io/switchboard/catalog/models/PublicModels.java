@@ -4,6 +4,7 @@ import io.switchboard.catalog.api.Architecture;
 import io.switchboard.catalog.api.CatalogSnapshot;
 import io.switchboard.catalog.api.Endpoint;
 import io.switchboard.catalog.api.Model;
+import io.switchboard.catalog.api.PerRequestLimits;
 import io.switchboard.catalog.api.Provider;
 import java.util.Comparator;
 import java.util.List;
@@ -77,12 +78,19 @@ final class PublicModels {
                 a.tokenizer(), a.instructType());
     }
 
+    private static PublicModel.@Nullable PerRequestLimits perRequestLimits(@Nullable PerRequestLimits limits) {
+        return limits == null
+                ? null
+                : new PublicModel.PerRequestLimits(limits.promptTokens(), limits.completionTokens());
+    }
+
     private static PublicModel toPublic(Model model, Endpoint top) {
         return new PublicModel(model.id(), model.canonicalSlug(), model.huggingFaceId(), model.name(),
                 model.created(), model.description(), model.contextLength(), architecture(model),
                 PublicPricing.of(top.pricing()),
                 // Switchboard moderates nothing itself.
-                new PublicModel.TopProvider(top.contextLength(), top.maxCompletionTokens(), false), null,
+                new PublicModel.TopProvider(top.contextLength(), top.maxCompletionTokens(), false),
+                perRequestLimits(model.perRequestLimits()),
                 model.supportedParameters(), null, null, null, null,
                 new PublicModel.Links("/api/v1/models/" + model.id() + "/endpoints"));
     }

@@ -3,6 +3,7 @@ package io.switchboard.catalog.source;
 import io.switchboard.catalog.api.Architecture;
 import io.switchboard.catalog.api.Endpoint;
 import io.switchboard.catalog.api.Model;
+import io.switchboard.catalog.api.PerRequestLimits;
 import io.switchboard.catalog.api.Pricing;
 import io.switchboard.catalog.api.Provider;
 import java.math.BigDecimal;
@@ -129,6 +130,11 @@ final class CatalogValidator {
             problems.optionalText(at + ".hugging_face_id", model.huggingFaceId());
             if (problems.texts(at + ".categories", model.categories(), false)) {
                 problems.allOf(at + ".categories", model.categories(), CatalogVocabulary.CATEGORIES, "category");
+            }
+            PerRequestLimits limits = model.perRequestLimits();
+            if (limits != null) {
+                problems.positive(at + ".per_request_limits.prompt_tokens", limits.promptTokens());
+                problems.positive(at + ".per_request_limits.completion_tokens", limits.completionTokens());
             }
         }
         return byId;

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -169,6 +170,24 @@ class ModelsApiIT {
                 .getResponseBody();
 
         OpenRouterContract.assertConforms("BadRequestResponse", body);
+    }
+
+    @Test
+    void shouldShowAModelsPerRequestLimits() {
+        SignedRequests.asOperator(client, proof, HttpMethod.PATCH, "/api/v1/admin/catalog/models/openai/gpt-4o-mini",
+                "{\"per_request_limits\":{\"prompt_tokens\":100000,\"completion_tokens\":4000}}")
+                .expectStatus()
+                .isOk();
+
+        String body = models("/api/v1/models");
+
+        OpenRouterContract.assertConforms("ModelsListResponse", body);
+        JsonNode list = JSON.readTree(body);
+        assertThat(byId(list, "openai/gpt-4o-mini").at("/per_request_limits/prompt_tokens").asLong())
+                .isEqualTo(100000);
+        assertThat(byId(list, "openai/gpt-4o-mini").at("/per_request_limits/completion_tokens").asLong())
+                .isEqualTo(4000);
+        assertThat(byId(list, "mistralai/mistral-small").get("per_request_limits").isNull()).isTrue();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.catalog.api.CatalogSnapshot;
 import io.switchboard.catalog.api.Endpoint;
+import io.switchboard.catalog.api.PerRequestLimits;
 import io.switchboard.catalog.api.Provider;
 import java.math.BigDecimal;
 import java.util.Map;
@@ -127,6 +128,25 @@ class CatalogComposerTest {
 
         assertThat(composition).isEqualTo(new Composition.Invalid(java.util.List.of(
                 "endpoints[gamma:acme/small].provider: unknown provider 'gamma'")));
+    }
+
+    @Test
+    void shouldCapAModelPerRequest() {
+        CatalogSnapshot composed = compose(Map.of(EntityRef.model("acme/small"),
+                "{\"per_request_limits\":{\"prompt_tokens\":8000,\"completion_tokens\":1000}}"));
+
+        assertThat(composed.model("acme/small").orElseThrow().perRequestLimits())
+                .isEqualTo(new PerRequestLimits(8000, 1000));
+        assertThat(composed.model("acme/vision").orElseThrow().perRequestLimits()).isNull();
+    }
+
+    @Test
+    void shouldRefuseALimitBelowOne() {
+        Composition composition = CatalogComposer.compose(file, overlay(Map.of(EntityRef.model("acme/small"),
+                "{\"per_request_limits\":{\"prompt_tokens\":0,\"completion_tokens\":1000}}")));
+
+        assertThat(composition).isEqualTo(new Composition.Invalid(java.util.List.of(
+                "models[acme/small].per_request_limits.prompt_tokens: must be greater than 0")));
     }
 
     @Test
