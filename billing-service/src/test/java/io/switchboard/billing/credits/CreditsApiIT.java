@@ -30,7 +30,7 @@ class CreditsApiIT extends BillingIT {
 
         String body = body(get("/api/v1/credits", manager(tenant)).expectStatus().isOk());
 
-        OpenRouterContract.assertResponseConforms("/credits", "get", 200, body);
+        OpenRouterContract.assertConformsToResponse("/credits", "get", 200, body);
         get("/api/v1/credits", manager(tenant)).expectBody()
                 .jsonPath("$.data.total_credits")
                 .isEqualTo(25.5)

@@ -18,9 +18,26 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param supportedParameters request parameters some endpoint supports (OpenRouter's names)
  * @param huggingFaceId Hugging Face id for open-weight models
  * @param disabled true to hide it and refuse requests for it
+ * @param categories OpenRouter's use-case categories ({@code programming}, {@code translation}...) that
+ *        {@code GET /models?category=} filters by; empty when none is assigned (absent in a file reads as empty)
+ * @param perRequestLimits the most one request may use, or null for no cap beyond the endpoints' limits
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record Model(String id, String canonicalSlug, String name, String description, long created,
         long contextLength, Architecture architecture, List<String> supportedParameters,
-        @Nullable String huggingFaceId, boolean disabled) {
+        @Nullable String huggingFaceId, boolean disabled, List<String> categories,
+        @Nullable PerRequestLimits perRequestLimits) {
+
+    public Model {
+        // Added after the first release: older catalogs and snapshots have no categories at all.
+        categories = categories == null ? List.of() : categories;
+    }
+
+    /** A model without categories or limits, as catalogs written before those existed describe it. */
+    public Model(String id, String canonicalSlug, String name, String description, long created, long contextLength,
+            Architecture architecture, List<String> supportedParameters, @Nullable String huggingFaceId,
+            boolean disabled) {
+        this(id, canonicalSlug, name, description, created, contextLength, architecture, supportedParameters,
+                huggingFaceId, disabled, List.of(), null);
+    }
 }

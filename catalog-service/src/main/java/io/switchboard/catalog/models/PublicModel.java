@@ -35,7 +35,7 @@ record PublicModel(String id, String canonicalSlug, @Nullable String huggingFace
     record TopProvider(long contextLength, @Nullable Long maxCompletionTokens, boolean isModerated) {
     }
 
-    /** OpenRouter's {@code PerRequestLimits}; Switchboard sets none, so always null for now. */
+    /** OpenRouter's {@code PerRequestLimits}: the catalog's cap on one request, or null. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record PerRequestLimits(long promptTokens, long completionTokens) {
     }

@@ -4,11 +4,11 @@ import io.switchboard.catalog.api.Architecture;
 import io.switchboard.catalog.api.CatalogSnapshot;
 import io.switchboard.catalog.api.Endpoint;
 import io.switchboard.catalog.api.Model;
+import io.switchboard.catalog.api.PerRequestLimits;
 import io.switchboard.catalog.api.Provider;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -23,25 +23,48 @@ final class PublicModels {
             .comparing((Endpoint e) -> e.pricing().prompt().add(e.pricing().completion()))
             .thenComparing(e -> e.pricing().prompt());
 
+    /**
+     * A model clients can use.
+     *
+     * @param model the catalog's model
+     * @param endpoints its usable endpoints, cheapest first (never empty)
+     * @param view how {@code /models} shows it
+     */
+    record Listed(Model model, List<Endpoint> endpoints, PublicModel view) {
+    }
+
     private PublicModels() {
+    }
+
+    /** The views of {@link #listing}. */
+    static List<PublicModel> listed(CatalogSnapshot snapshot) {
+        return listing(snapshot).stream().map(Listed::view).toList();
     }
 
     /**
      * The models a client can use, in catalog order: enabled, with at least one enabled endpoint at an enabled
      * provider.
      */
-    static List<PublicModel> listed(CatalogSnapshot snapshot) {
-        Map<String, Provider> providers = snapshot.providersBySlug();
-        Map<String, List<Endpoint>> usable = snapshot.endpoints()
-                .stream()
-                .filter(e -> !e.disabled() && isEnabled(providers.get(e.provider())))
+    static List<Listed> listing(CatalogSnapshot snapshot) {
+        Map<String, List<Endpoint>> usable = usableEndpoints(snapshot).stream()
                 .collect(Collectors.groupingBy(Endpoint::model));
         return snapshot.models()
                 .stream()
                 .filter(model -> !model.disabled())
-                .flatMap(model -> cheapest(usable.getOrDefault(model.id(), List.of()))
-                        .map(endpoint -> toPublic(model, endpoint))
-                        .stream())
+                .filter(model -> usable.containsKey(model.id()))
+                .map(model -> {
+                    List<Endpoint> endpoints = usable.get(model.id()).stream().sorted(CHEAPEST_FIRST).toList();
+                    return new Listed(model, endpoints, toPublic(model, endpoints.getFirst()));
+                })
+                .toList();
+    }
+
+    /** The endpoints routing may use: enabled, at an enabled provider. In catalog order. */
+    static List<Endpoint> usableEndpoints(CatalogSnapshot snapshot) {
+        Map<String, Provider> providers = snapshot.providersBySlug();
+        return snapshot.endpoints()
+                .stream()
+                .filter(e -> !e.disabled() && isEnabled(providers.get(e.provider())))
                 .toList();
     }
 
@@ -49,19 +72,25 @@ final class PublicModels {
         return provider != null && !provider.disabled();
     }
 
-    private static Optional<Endpoint> cheapest(List<Endpoint> endpoints) {
-        return endpoints.stream().min(CHEAPEST_FIRST);
+    static PublicModel.PublicArchitecture architecture(Model model) {
+        Architecture a = model.architecture();
+        return new PublicModel.PublicArchitecture(a.modality(), a.inputModalities(), a.outputModalities(),
+                a.tokenizer(), a.instructType());
+    }
+
+    private static PublicModel.@Nullable PerRequestLimits perRequestLimits(@Nullable PerRequestLimits limits) {
+        return limits == null
+                ? null
+                : new PublicModel.PerRequestLimits(limits.promptTokens(), limits.completionTokens());
     }
 
     private static PublicModel toPublic(Model model, Endpoint top) {
-        Architecture a = model.architecture();
         return new PublicModel(model.id(), model.canonicalSlug(), model.huggingFaceId(), model.name(),
-                model.created(), model.description(), model.contextLength(),
-                new PublicModel.PublicArchitecture(a.modality(), a.inputModalities(), a.outputModalities(),
-                        a.tokenizer(), a.instructType()),
+                model.created(), model.description(), model.contextLength(), architecture(model),
                 PublicPricing.of(top.pricing()),
                 // Switchboard moderates nothing itself.
-                new PublicModel.TopProvider(top.contextLength(), top.maxCompletionTokens(), false), null,
+                new PublicModel.TopProvider(top.contextLength(), top.maxCompletionTokens(), false),
+                perRequestLimits(model.perRequestLimits()),
                 model.supportedParameters(), null, null, null, null,
                 new PublicModel.Links("/api/v1/models/" + model.id() + "/endpoints"));
     }

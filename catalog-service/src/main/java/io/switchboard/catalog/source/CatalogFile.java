@@ -13,6 +13,14 @@ import tools.jackson.databind.annotation.JsonNaming;
  * them field for field. Anything may be null as read; {@link CatalogValidator} says what is missing.
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-record CatalogFile(@Nullable List<Provider> providers, @Nullable List<Model> models,
+public record CatalogFile(@Nullable List<Provider> providers, @Nullable List<Model> models,
         @Nullable List<Endpoint> endpoints) {
+
+    /**
+     * The version a catalog with exactly this content has ({@link CatalogVersion}): equal for equal content, whatever
+     * the file's layout. Only for a validated file, whose lists are present.
+     */
+    public String contentVersion() {
+        return CatalogVersion.of(List.copyOf(providers), List.copyOf(models), List.copyOf(endpoints));
+    }
 }

@@ -33,6 +33,15 @@ public final class CatalogLoader {
      *        the slug; null to keep the file's URLs
      */
     public CatalogSnapshot load(Resource resource, @Nullable String baseUrlOverride) {
+        CatalogFile file = loadFile(resource, baseUrlOverride);
+        return CatalogVersion.snapshot(file.providers(), file.models(), file.endpoints());
+    }
+
+    /**
+     * The validated content of the file, with the override applied: the baseline the operator's edits are laid over.
+     * Its lists are never null.
+     */
+    public CatalogFile loadFile(Resource resource, @Nullable String baseUrlOverride) {
         if (baseUrlOverride != null && !BaseUrlOverride.isValidTemplate(baseUrlOverride)) {
             throw new IllegalArgumentException("Not a base URL template with " + BaseUrlOverride.PLACEHOLDER + ": "
                     + baseUrlOverride);
@@ -46,7 +55,7 @@ public final class CatalogLoader {
         List<Provider> providers = baseUrlOverride == null
                 ? file.providers()
                 : BaseUrlOverride.apply(baseUrlOverride, file.providers());
-        return CatalogVersion.snapshot(providers, file.models(), file.endpoints());
+        return new CatalogFile(providers, file.models(), file.endpoints());
     }
 
     private CatalogFile read(String name, Resource resource) {

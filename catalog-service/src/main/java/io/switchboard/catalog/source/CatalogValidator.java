@@ -3,6 +3,7 @@ package io.switchboard.catalog.source;
 import io.switchboard.catalog.api.Architecture;
 import io.switchboard.catalog.api.Endpoint;
 import io.switchboard.catalog.api.Model;
+import io.switchboard.catalog.api.PerRequestLimits;
 import io.switchboard.catalog.api.Pricing;
 import io.switchboard.catalog.api.Provider;
 import java.math.BigDecimal;
@@ -10,15 +11,32 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The rules a catalog file must satisfy before it is served. Problems name the exact path of the bad field
- * ({@code endpoints[3].pricing.prompt}) and are all collected, so one start-up shows every mistake in the file.
- * Values read from YAML may be null whatever the records declare, hence the explicit checks.
+ * The rules a catalog must satisfy before it is served, whether it comes from the file or from the file with the
+ * operator's edits. Problems name the exact path of the bad field and are all collected, so one start-up (or one
+ * rejected edit) shows every mistake. A file's entries are located by position ({@code endpoints[3].pricing.prompt}),
+ * an edited catalog's by id ({@code endpoints[mistral:mistralai/mistral-small].pricing.prompt}), since an operator
+ * never sees positions. Values read from YAML or JSON may be null whatever the records declare, hence the explicit
+ * checks.
  */
 final class CatalogValidator {
+
+    /** How a problem names the entry it is about. */
+    enum Locator {
+        /** {@code providers[2]}: a file's entries, which its author sees in order. */
+        BY_INDEX,
+        /** {@code providers[acme]}: a catalog assembled from several sources, whose positions mean nothing. */
+        BY_ID;
+
+        String at(String list, int index, @Nullable String id) {
+            return list + "[" + (this == BY_ID && id != null && !id.isBlank() ? id : Integer.toString(index)) + "]";
+        }
+    }
 
     /** Provider slugs appear in endpoint ids, URLs and OpenRouter's {@code provider.order}. */
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
@@ -29,12 +47,17 @@ final class CatalogValidator {
     private CatalogValidator() {
     }
 
-    /** Every problem of {@code file} as {@code <path>: <message>}; empty when the file is valid. */
+    /** Every problem of {@code file} as {@code <path>: <message>}, entries located by position; empty when valid. */
     static List<String> problems(CatalogFile file) {
-        Problems problems = new Problems();
-        Map<String, Provider> providers = checkProviders(file.providers(), problems);
-        Map<String, Model> models = checkModels(file.models(), problems);
-        checkEndpoints(file.endpoints(), providers, models, problems);
+        return problems(file, Locator.BY_INDEX);
+    }
+
+    /** Every problem of {@code catalog} as {@code <path>: <message>}; empty when it is valid. */
+    static List<String> problems(CatalogFile catalog, Locator locator) {
+        Problems problems = new Problems(locator);
+        Map<String, Provider> providers = checkProviders(catalog.providers(), problems);
+        Map<String, Model> models = checkModels(catalog.models(), problems);
+        checkEndpoints(catalog.endpoints(), providers, models, problems);
         return problems.list;
     }
 
@@ -45,8 +68,8 @@ final class CatalogValidator {
             return bySlug;
         }
         for (int i = 0; i < providers.size(); i++) {
-            String at = "providers[" + i + "]";
             Provider provider = providers.get(i);
+            String at = problems.at("providers", i, provider == null ? null : provider.slug());
             if (!problems.present(at, provider)) {
                 continue;
             }
@@ -81,8 +104,8 @@ final class CatalogValidator {
             return byId;
         }
         for (int i = 0; i < models.size(); i++) {
-            String at = "models[" + i + "]";
             Model model = models.get(i);
+            String at = problems.at("models", i, model == null ? null : model.id());
             if (!problems.present(at, model)) {
                 continue;
             }
@@ -100,8 +123,19 @@ final class CatalogValidator {
             problems.positive(at + ".created", model.created());
             problems.positive(at + ".context_length", model.contextLength());
             checkArchitecture(at + ".architecture", model.architecture(), problems);
-            problems.texts(at + ".supported_parameters", model.supportedParameters(), false);
+            if (problems.texts(at + ".supported_parameters", model.supportedParameters(), false)) {
+                problems.allOf(at + ".supported_parameters", model.supportedParameters(), CatalogVocabulary.PARAMETERS,
+                        "parameter");
+            }
             problems.optionalText(at + ".hugging_face_id", model.huggingFaceId());
+            if (problems.texts(at + ".categories", model.categories(), false)) {
+                problems.allOf(at + ".categories", model.categories(), CatalogVocabulary.CATEGORIES, "category");
+            }
+            PerRequestLimits limits = model.perRequestLimits();
+            if (limits != null) {
+                problems.positive(at + ".per_request_limits.prompt_tokens", limits.promptTokens());
+                problems.positive(at + ".per_request_limits.completion_tokens", limits.completionTokens());
+            }
         }
         return byId;
     }
@@ -111,10 +145,23 @@ final class CatalogValidator {
             return;
         }
         problems.text(at + ".modality", architecture.modality());
-        problems.texts(at + ".input_modalities", architecture.inputModalities(), true);
-        problems.texts(at + ".output_modalities", architecture.outputModalities(), true);
-        problems.text(at + ".tokenizer", architecture.tokenizer());
-        problems.optionalText(at + ".instruct_type", architecture.instructType());
+        if (problems.texts(at + ".input_modalities", architecture.inputModalities(), true)) {
+            problems.allOf(at + ".input_modalities", architecture.inputModalities(),
+                    CatalogVocabulary.INPUT_MODALITIES, "input modality");
+        }
+        if (problems.texts(at + ".output_modalities", architecture.outputModalities(), true)) {
+            problems.allOf(at + ".output_modalities", architecture.outputModalities(),
+                    CatalogVocabulary.OUTPUT_MODALITIES, "output modality");
+        }
+        if (problems.text(at + ".tokenizer", architecture.tokenizer())) {
+            problems.oneOf(at + ".tokenizer", architecture.tokenizer(), CatalogVocabulary.TOKENIZERS, "tokenizer");
+        }
+        String instructType = architecture.instructType();
+        if (instructType != null && !instructType.isBlank()) {
+            problems.oneOf(at + ".instruct_type", instructType, CatalogVocabulary.INSTRUCT_TYPES, "instruct type");
+        } else {
+            problems.optionalText(at + ".instruct_type", instructType);
+        }
     }
 
     private static void checkEndpoints(@Nullable List<Endpoint> endpoints, Map<String, Provider> providers,
@@ -124,8 +171,8 @@ final class CatalogValidator {
             return;
         }
         for (int i = 0; i < endpoints.size(); i++) {
-            String at = "endpoints[" + i + "]";
             Endpoint endpoint = endpoints.get(i);
+            String at = problems.at("endpoints", i, endpoint == null ? null : endpoint.id());
             if (!problems.present(at, endpoint)) {
                 continue;
             }
@@ -152,8 +199,14 @@ final class CatalogValidator {
             if (maxCompletionTokens != null) {
                 problems.positive(at + ".max_completion_tokens", maxCompletionTokens);
             }
-            problems.text(at + ".quantization", endpoint.quantization());
-            if (problems.texts(at + ".supported_parameters", endpoint.supportedParameters(), false) && hasModel) {
+            if (problems.text(at + ".quantization", endpoint.quantization())) {
+                problems.oneOf(at + ".quantization", endpoint.quantization(), CatalogVocabulary.QUANTIZATIONS,
+                        "quantization");
+            }
+            if (problems.texts(at + ".supported_parameters", endpoint.supportedParameters(), false)
+                    && problems.allOf(at + ".supported_parameters", endpoint.supportedParameters(),
+                            CatalogVocabulary.PARAMETERS, "parameter")
+                    && hasModel) {
                 checkParametersOfModel(at + ".supported_parameters", endpoint.supportedParameters(),
                         models.get(endpoint.model()), problems);
             }
@@ -192,6 +245,15 @@ final class CatalogValidator {
     private static final class Problems {
 
         private final List<String> list = new ArrayList<>();
+        private final Locator locator;
+
+        Problems(Locator locator) {
+            this.locator = locator;
+        }
+
+        String at(String list, int index, @Nullable String id) {
+            return locator.at(list, index, id);
+        }
 
         void add(String path, String message) {
             list.add(path + ": " + message);
@@ -239,6 +301,25 @@ final class CatalogValidator {
             boolean valid = true;
             for (int i = 0; i < values.size(); i++) {
                 valid &= text(path + "[" + i + "]", values.get(i));
+            }
+            return valid;
+        }
+
+        /** Whether {@code value} is one of OpenRouter's {@code what}s; a problem listing them if not. */
+        boolean oneOf(String path, String value, Set<String> allowed, String what) {
+            if (allowed.contains(value)) {
+                return true;
+            }
+            add(path, "'" + value + "' is not an OpenRouter " + what + " (expected one of: "
+                    + String.join(", ", new TreeSet<>(allowed)) + ")");
+            return false;
+        }
+
+        /** Whether every one of the (present, non-blank) {@code values} is one of OpenRouter's {@code what}s. */
+        boolean allOf(String path, List<String> values, Set<String> allowed, String what) {
+            boolean valid = true;
+            for (int i = 0; i < values.size(); i++) {
+                valid &= oneOf(path + "[" + i + "]", values.get(i), allowed, what);
             }
             return valid;
         }

@@ -2,28 +2,34 @@ package io.switchboard.catalog.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.catalog.CatalogTestSupport;
 import io.switchboard.catalog.SignedRequests;
 import io.switchboard.catalog.api.CatalogSnapshot;
-import io.switchboard.catalog.source.CatalogLoader;
 import io.switchboard.catalog.store.CatalogStore;
 import io.switchboard.kit.identity.IdentityProof;
 import io.switchboard.kit.identity.InternalIdentity;
+import io.switchboard.kit.identity.SigningExchangeFilter;
 import io.switchboard.testsupport.contract.OpenRouterContract;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.test.StepVerifier;
 import tools.jackson.databind.json.JsonMapper;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = SignedRequests.SECRET_PROPERTY)
-@AutoConfigureWebTestClient
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient(timeout = "60s")
 class CatalogSnapshotApiIT {
 
     private static final String PATH = "/internal/v1/catalog";
@@ -36,14 +42,17 @@ class CatalogSnapshotApiIT {
     private CatalogStore store;
     @Autowired
     private JsonMapper mapper;
+    @LocalServerPort
+    private int port;
 
-    private CatalogSnapshot shipped;
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        CatalogTestSupport.properties(registry);
+    }
 
-    @AfterEach
-    void restoreTheShippedCatalog() {
-        if (shipped != null) {
-            store.replace(shipped);
-        }
+    @BeforeEach
+    void catalogLoaded() {
+        CatalogTestSupport.awaitLoaded(store);
     }
 
     @Test
@@ -59,6 +68,8 @@ class CatalogSnapshotApiIT {
                 .valueEquals(HttpHeaders.ETAG, "\"" + current.version() + "\"")
                 .expectHeader()
                 .valueEquals(HttpHeaders.CACHE_CONTROL, "no-cache")
+                .expectHeader()
+                .doesNotExist(LongPoll.PREFERENCE_APPLIED)
                 .expectBody()
                 .returnResult()
                 .getResponseBody();
@@ -82,22 +93,63 @@ class CatalogSnapshotApiIT {
     }
 
     @Test
-    void shouldServeANewVersionOnceTheCatalogChanges() {
-        shipped = store.current();
-        String oldETag = "\"" + shipped.version() + "\"";
-        CatalogSnapshot changed = new CatalogLoader().load(new ClassPathResource("catalogs/valid.yaml"), null);
-        store.replace(changed);
+    void shouldAnswerALongPollAtOnceForAnOlderVersion() {
+        CatalogSnapshot current = store.current();
 
-        byte[] body = SignedRequests.get(client, proof, PATH, headers -> headers.setIfNoneMatch(oldETag))
+        SignedRequests.get(client, proof, PATH, headers -> {
+            headers.setIfNoneMatch("\"0000000000000000\"");
+            headers.set(LongPoll.PREFER, "wait=25");
+        })
                 .expectStatus()
                 .isOk()
                 .expectHeader()
-                .valueEquals(HttpHeaders.ETAG, "\"" + changed.version() + "\"")
-                .expectBody()
-                .returnResult()
-                .getResponseBody();
+                .valueEquals(HttpHeaders.ETAG, "\"" + current.version() + "\"")
+                .expectHeader()
+                .valueEquals(LongPoll.PREFERENCE_APPLIED, "wait=25");
+    }
 
-        assertThat(mapper.readValue(body, CatalogSnapshot.class)).isEqualTo(changed);
+    @Test
+    void shouldAnswerALongPollNotModifiedOnceTheWaitPassesWithoutChange() {
+        String etag = "\"" + store.current().version() + "\"";
+
+        SignedRequests.get(client, proof, PATH, headers -> {
+            headers.setIfNoneMatch(etag);
+            headers.set(LongPoll.PREFER, "wait=1");
+        })
+                .expectStatus()
+                .isNotModified()
+                .expectHeader()
+                .valueEquals(LongPoll.PREFERENCE_APPLIED, "wait=1")
+                .expectBody()
+                .isEmpty();
+    }
+
+    @Test
+    void shouldAnswerAWaitingLongPollWithTheCatalogOnceItChanges() {
+        CatalogSnapshot before = store.current();
+        WebClient signed = WebClient.builder()
+                .baseUrl("http://127.0.0.1:" + port)
+                .filter(new SigningExchangeFilter(proof, request -> InternalIdentity.service("test", "req-poll")))
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
+                .build();
+        var poll = signed.get()
+                .uri(PATH)
+                .header(HttpHeaders.IF_NONE_MATCH, "\"" + before.version() + "\"")
+                .header(LongPoll.PREFER, "wait=30")
+                .retrieve()
+                .toEntity(CatalogSnapshot.class);
+
+        StepVerifier.create(poll)
+                .then(() -> SignedRequests.asOperator(client, proof, HttpMethod.POST,
+                        "/api/v1/admin/catalog/providers/groq/disable", null).expectStatus().isOk())
+                .assertNext(response -> {
+                    assertThat(response.getStatusCode().value()).isEqualTo(200);
+                    assertThat(response.getBody().version()).isNotEqualTo(before.version());
+                    assertThat(response.getBody().provider("groq").orElseThrow().disabled()).isTrue();
+                })
+                // Well within the 30 s wait: the change answered it, not the clock.
+                .expectComplete()
+                .verify(Duration.ofSeconds(20));
     }
 
     @Test

@@ -2,24 +2,29 @@ package io.switchboard.catalog.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.switchboard.catalog.CatalogTestSupport;
 import io.switchboard.catalog.SignedRequests;
 import io.switchboard.catalog.store.CatalogStore;
 import io.switchboard.kit.identity.IdentityProof;
 import io.switchboard.testsupport.contract.OpenRouterContract;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = SignedRequests.SECRET_PROPERTY)
-@AutoConfigureWebTestClient
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient(timeout = "60s")
 class ModelsApiIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -34,6 +39,16 @@ class ModelsApiIT {
     private IdentityProof proof;
     @Autowired
     private CatalogStore store;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        CatalogTestSupport.properties(registry);
+    }
+
+    @BeforeEach
+    void catalogLoaded() {
+        CatalogTestSupport.awaitLoaded(store);
+    }
 
     @Test
     void shouldRefuseAnUnsignedRequestWithOpenRouterErrorJson() {
@@ -134,6 +149,62 @@ class ModelsApiIT {
     @Test
     void shouldIgnoreUnknownQueryParameters() {
         assertThat(ids(JSON.readTree(models("/api/v1/models?sort=newest&foo=bar")))).hasSize(8);
+    }
+
+    @Test
+    void shouldListOnlyModelsOfTheRequestedCategory() {
+        String body = models("/api/v1/models?category=translation");
+
+        OpenRouterContract.assertConforms("ModelsListResponse", body);
+        assertThat(ids(JSON.readTree(body))).containsExactly("mistralai/mistral-small-3.1-24b-instruct",
+                "mistralai/mistral-small");
+    }
+
+    @Test
+    void shouldRefuseAnUnknownCategoryWithOpenRouterErrorJson() {
+        String body = SignedRequests.get(client, proof, "/api/v1/models?category=poetry")
+                .expectStatus()
+                .isBadRequest()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+
+        OpenRouterContract.assertConforms("BadRequestResponse", body);
+    }
+
+    @Test
+    void shouldShowAModelsPerRequestLimits() {
+        SignedRequests.asOperator(client, proof, HttpMethod.PATCH, "/api/v1/admin/catalog/models/openai/gpt-4o-mini",
+                "{\"per_request_limits\":{\"prompt_tokens\":100000,\"completion_tokens\":4000}}")
+                .expectStatus()
+                .isOk();
+
+        String body = models("/api/v1/models");
+
+        OpenRouterContract.assertConforms("ModelsListResponse", body);
+        JsonNode list = JSON.readTree(body);
+        assertThat(byId(list, "openai/gpt-4o-mini").at("/per_request_limits/prompt_tokens").asLong())
+                .isEqualTo(100000);
+        assertThat(byId(list, "openai/gpt-4o-mini").at("/per_request_limits/completion_tokens").asLong())
+                .isEqualTo(4000);
+        assertThat(byId(list, "mistralai/mistral-small").get("per_request_limits").isNull()).isTrue();
+    }
+
+    @Test
+    void shouldCountTheModelsTheListShows() {
+        String body = models("/api/v1/models/count");
+
+        OpenRouterContract.assertConforms("ModelsCountResponse", body);
+        OpenRouterContract.assertConformsToResponse("/models/count", "get", 200, body);
+        assertThat(JSON.readTree(body).at("/data/count").asInt()).isEqualTo(8);
+    }
+
+    @Test
+    void shouldCountWithTheOutputModalityFilter() {
+        assertThat(JSON.readTree(models("/api/v1/models/count?output_modalities=image")).at("/data/count").asInt())
+                .isZero();
+        assertThat(JSON.readTree(models("/api/v1/models/count?output_modalities=all")).at("/data/count").asInt())
+                .isEqualTo(8);
     }
 
     @Test

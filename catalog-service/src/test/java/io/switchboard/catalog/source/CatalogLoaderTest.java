@@ -189,6 +189,50 @@ class CatalogLoaderTest {
     }
 
     @Test
+    void shouldRejectValuesOpenRoutersApiDoesNotDefine() {
+        assertThat(problems("bad-vocabulary.yaml")).containsExactly(
+                "bad-vocabulary.yaml: models[0].architecture.tokenizer: 'Acme' is not an OpenRouter tokenizer "
+                        + "(expected one of: Claude, Cohere, DeepSeek, GPT, Gemini, Gemma, Grok, Llama2, Llama3, "
+                        + "Llama4, Media, Mistral, Nova, Other, PaLM, Qwen, Qwen3, RWKV, Router, Yi)",
+                "bad-vocabulary.yaml: models[0].supported_parameters[3]: 'temprature' is not an OpenRouter parameter "
+                        + "(expected one of: " + String.join(", ", new java.util.TreeSet<>(
+                                CatalogVocabulary.PARAMETERS))
+                        + ")",
+                "bad-vocabulary.yaml: models[0].categories[1]: 'poetry' is not an OpenRouter category (expected one "
+                        + "of: academia, finance, health, legal, marketing, marketing/seo, programming, roleplay, "
+                        + "science, technology, translation, trivia)",
+                "bad-vocabulary.yaml: models[1].architecture.input_modalities[1]: 'smell' is not an OpenRouter input "
+                        + "modality (expected one of: audio, file, image, text, video)",
+                "bad-vocabulary.yaml: models[1].architecture.instruct_type: 'xml' is not an OpenRouter instruct type "
+                        + "(expected one of: " + String.join(", ", new java.util.TreeSet<>(
+                                CatalogVocabulary.INSTRUCT_TYPES))
+                        + ")",
+                "bad-vocabulary.yaml: endpoints[1].quantization: 'fp7' is not an OpenRouter quantization (expected "
+                        + "one of: bf16, fp16, fp32, fp4, fp6, fp8, int4, int8, mxfp4, mxfp8, nvfp4, unknown)");
+    }
+
+    @Test
+    void shouldReadCategoriesAndDefaultThemToNone() {
+        CatalogSnapshot catalog = loader.load(new ClassPathResource("catalog/catalog.yaml"), null);
+
+        assertThat(catalog.model("mistralai/mistral-small-3.1-24b-instruct").orElseThrow().categories())
+                .contains("translation");
+        assertThat(load("valid.yaml").models()).allSatisfy(model -> assertThat(model.categories()).isEmpty());
+    }
+
+    @Test
+    void shouldLoadTheFileAsABaselineWithTheOverrideApplied() {
+        CatalogFile file = loader.loadFile(new ClassPathResource("catalogs/valid.yaml"),
+                "http://127.0.0.1:9000/{provider}/v1");
+
+        assertThat(file.providers()).extracting(Provider::baseUrl)
+                .containsExactly("http://127.0.0.1:9000/alpha/v1",
+                        "http://127.0.0.1:9000/beta/v1");
+        assertThat(file.contentVersion()).isEqualTo(loader.load(new ClassPathResource("catalogs/valid.yaml"),
+                "http://127.0.0.1:9000/{provider}/v1").version());
+    }
+
+    @Test
     void shouldReportWhereTheYamlIsMalformed() {
         assertThat(problems("syntax-error.yaml")).containsExactly("syntax-error.yaml: providers[0]: line 3, column 9: "
                 + "while scanning a quoted scalar; found unexpected end of stream");

@@ -31,13 +31,21 @@ class OpenRouterContractTest {
     }
 
     @Test
-    void shouldValidateAnInlineResponseSchemaOfAnOperation() {
-        OpenRouterContract.assertResponseConforms("/credits", "get", 200,
-                "{\"data\":{\"total_credits\":100.5,\"total_usage\":25.75}}");
+    void shouldValidateAResponseAgainstAnInlineSchemaOfAPath() {
+        OpenRouterContract.assertConformsToResponse("/providers", "get", 200,
+                "{\"data\":[{\"name\":\"OpenAI\",\"slug\":\"openai\",\"privacy_policy_url\":null}]}");
 
-        assertThatThrownBy(() -> OpenRouterContract.assertResponseConforms("/credits", "get", 200,
-                "{\"data\":{\"total_credits\":\"100.5\"}}"))
+        assertThatThrownBy(() -> OpenRouterContract.assertConformsToResponse("/providers", "get", 200,
+                "{\"data\":[{\"name\":\"OpenAI\",\"slug\":\"openai\"}]}"))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("total_usage");
+                .hasMessageContaining("privacy_policy_url");
+    }
+
+    @Test
+    void shouldFollowReferencesFromAResponseSchemaIntoComponents() {
+        assertThatThrownBy(() -> OpenRouterContract.assertConformsToResponse("/models/{author}/{slug}/endpoints",
+                "get", 200, "{\"data\":{\"id\":\"a/b\"}}"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("architecture");
     }
 }
