@@ -2,7 +2,7 @@ package io.switchboard.catalog.models;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.switchboard.catalog.stats.Percentiles;
+import io.switchboard.stats.Percentiles;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -17,6 +17,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * @param modelId the model's permanent slug (OpenRouter's "permaslug")
  * @param maxPromptTokens the catalog sets no separate prompt limit: always null
  * @param status 0, OpenRouter's value for an endpoint in normal service (disabled endpoints are not listed)
+ * @param uptimeLast1d always null: routing-service keeps 30 minutes of statistics (see {@code EndpointStatistics})
  * @param supportsImplicitCaching whether the provider caches prompts without being asked; the catalog says so by
  *        pricing cache reads without pricing cache writes (explicit caches, Anthropic's, charge for writing)
  * @param supportsToolChoice which {@code tool_choice} values the endpoint takes; not in the vendored contract, but

@@ -1,5 +1,7 @@
 package io.switchboard.catalog.stats;
 
+import io.switchboard.stats.EndpointFigures;
+import io.switchboard.stats.StatsFields;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.Map;
@@ -9,7 +11,10 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Reads routing-service's statistics hashes, one per endpoint, all at once. */
+/**
+ * Reads routing-service's statistics hashes, one per endpoint, all at once, with the shared reader of their format
+ * ({@link EndpointFigures}).
+ */
 public class RedisEndpointStatisticsReader implements EndpointStatisticsReader {
 
     private static final Logger log = LoggerFactory.getLogger(RedisEndpointStatisticsReader.class);
@@ -29,10 +34,11 @@ public class RedisEndpointStatisticsReader implements EndpointStatisticsReader {
     public Mono<Map<String, EndpointStatistics>> read(Collection<String> endpointIds) {
         return Flux.fromIterable(endpointIds)
                 .flatMap(id -> redis.<String, String>opsForHash()
-                        .entries(properties.keyPrefix() + id)
+                        .entries(StatsFields.statsKey(id))
                         .collectMap(Map.Entry::getKey, Map.Entry::getValue)
                         .filter(fields -> !fields.isEmpty())
-                        .map(fields -> Map.entry(id, StatisticsHash.parse(fields, clock.instant()))))
+                        .map(fields -> Map.entry(id, EndpointStatistics.of(EndpointFigures.of(fields,
+                                clock.instant())))))
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue)
                 .timeout(properties.timeout())
                 .onErrorResume(failure -> {

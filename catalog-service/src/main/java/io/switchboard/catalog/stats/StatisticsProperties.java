@@ -5,13 +5,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Where the endpoint statistics are read ({@code switchboard.catalog.statistics.*}).
+ * How the endpoint statistics are read ({@code switchboard.catalog.statistics.*}). Their keys are routing-service's,
+ * fixed by the {@code endpoint-stats} module, and not configurable here.
  *
- * @param keyPrefix the key of an endpoint's statistics hash is this followed by the endpoint id (routing-service owns
- *        these keys; see docs/contracts.md)
  * @param timeout how long {@code /endpoints} waits for them before answering without
  */
 @ConfigurationProperties("switchboard.catalog.statistics")
-public record StatisticsProperties(@DefaultValue("routing:stats:") String keyPrefix,
-        @DefaultValue("500ms") Duration timeout) {
+public record StatisticsProperties(@DefaultValue("500ms") Duration timeout) {
 }

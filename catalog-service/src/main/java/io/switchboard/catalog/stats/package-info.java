@@ -1,6 +1,6 @@
 /**
  * Live endpoint statistics (uptime, time to first token, throughput), written by routing-service into Redis and read
- * here for {@code GET /api/v1/models/{author}/{slug}/endpoints}.
+ * here, with the {@code endpoint-stats} module's reader, for {@code GET /api/v1/models/{author}/{slug}/endpoints}.
  */
 @NullMarked
 package io.switchboard.catalog.stats;

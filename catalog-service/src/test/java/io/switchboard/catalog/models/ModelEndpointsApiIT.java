@@ -1,17 +1,19 @@
 package io.switchboard.catalog.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.switchboard.catalog.CatalogTestSupport;
 import io.switchboard.catalog.SignedRequests;
 import io.switchboard.catalog.store.CatalogStore;
 import io.switchboard.kit.identity.IdentityProof;
+import io.switchboard.stats.StatsFields;
+import io.switchboard.stats.StatsIncrements;
 import io.switchboard.testsupport.contract.OpenRouterContract;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,6 +24,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,8 +34,6 @@ import tools.jackson.databind.json.JsonMapper;
 class ModelEndpointsApiIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    /** The statistics keys of this class only, as routing-service would write them. */
-    private static final String STATS = "routing-test-" + UUID.randomUUID() + ":stats:";
     private static final String SMALL_4 = "/api/v1/models/mistralai/mistral-small-2603/endpoints";
 
     @Autowired
@@ -47,7 +48,6 @@ class ModelEndpointsApiIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         CatalogTestSupport.properties(registry);
-        registry.add("switchboard.catalog.statistics.key-prefix", () -> STATS);
     }
 
     @BeforeEach
@@ -99,27 +99,39 @@ class ModelEndpointsApiIT {
     }
 
     @Test
-    void shouldShowTheLiveStatisticsRoutingWrites() {
-        write("mistral:mistralai/mistral-small-2603", Map.ofEntries(
-                Map.entry("updated_at", Long.toString(Instant.now().toEpochMilli())),
-                Map.entry("requests_5m", "20"), Map.entry("errors_5m", "1"),
-                Map.entry("requests_30m", "100"), Map.entry("errors_30m", "2"),
-                Map.entry("requests_1d", "1000"), Map.entry("errors_1d", "10"),
-                Map.entry("ttft_ms_p50", "210"), Map.entry("ttft_ms_p75", "260"),
-                Map.entry("ttft_ms_p90", "400"), Map.entry("ttft_ms_p99", "950"),
-                Map.entry("throughput_p50", "80.5"), Map.entry("throughput_p75", "70"),
-                Map.entry("throughput_p90", "55"), Map.entry("throughput_p99", "20")));
+    void shouldShowTheFiguresOfTheAttemptsRoutingCounted() {
+        String mistral = "mistral:mistralai/mistral-small-2603";
+        long now = StatsFields.epochMinute(System.currentTimeMillis());
+        List<Map<String, Long>> attempts = new ArrayList<>();
+        // Ten minutes ago: 20 served after 600 ms (400 tokens in 2 s) and 5 refused as the request's fault.
+        for (int i = 0; i < 20; i++) {
+            attempts.add(StatsIncrements.served(now - 10, Duration.ofMillis(600), false, 400L, Duration.ofSeconds(2)));
+        }
+        for (int i = 0; i < 5; i++) {
+            attempts.add(StatsIncrements.failed(now - 10, false));
+        }
+        // This minute: 20 served after 200 ms (100 tokens in 2 s) and 5 provider failures.
+        for (int i = 0; i < 20; i++) {
+            attempts.add(StatsIncrements.served(now, Duration.ofMillis(200), false, 100L, Duration.ofSeconds(2)));
+        }
+        for (int i = 0; i < 5; i++) {
+            attempts.add(StatsIncrements.failed(now, true));
+        }
+        countAsRoutingDoes(mistral, attempts);
 
         String body = endpoints(SMALL_4);
 
         OpenRouterContract.assertConformsToResponse("/models/{author}/{slug}/endpoints", "get", 200, body);
-        JsonNode mistral = JSON.readTree(body).at("/data/endpoints/0");
-        assertThat(mistral.get("uptime_last_5m").asDouble()).isEqualTo(95.0);
-        assertThat(mistral.get("uptime_last_30m").asDouble()).isEqualTo(98.0);
-        assertThat(mistral.get("uptime_last_1d").asDouble()).isEqualTo(99.0);
-        assertThat(mistral.at("/latency_last_30m/p50").asDouble()).isEqualTo(210.0);
-        assertThat(mistral.at("/latency_last_30m/p99").asDouble()).isEqualTo(950.0);
-        assertThat(mistral.at("/throughput_last_30m/p50").asDouble()).isEqualTo(80.5);
+        JsonNode endpoint = JSON.readTree(body).at("/data/endpoints/0");
+        assertThat(endpoint.get("provider_name").asString()).isEqualTo("Mistral");
+        // Whichever minute the request lands in, both minutes are in the last 30 minutes, only this one in the last 5.
+        assertThat(endpoint.get("uptime_last_5m").asDouble()).isEqualTo(80.0);
+        assertThat(endpoint.get("uptime_last_30m").asDouble()).isEqualTo(90.0);
+        assertThat(endpoint.get("uptime_last_1d").isNull()).isTrue();
+        // Time to first byte: 20 in (100, 250] ms, 20 in (500, 750] ms.
+        assertPercentiles(endpoint.get("latency_last_30m"), 250, 625, 700, 745);
+        // Tokens per second: 20 in (40, 50], 20 in (150, 200]; OpenRouter's p99 is the slowest 1%.
+        assertPercentiles(endpoint.get("throughput_last_30m"), 50, 45, 42, 40.2);
         assertThat(JSON.readTree(body).at("/data/endpoints/1/uptime_last_30m").isNull()).isTrue();
     }
 
@@ -182,11 +194,24 @@ class ModelEndpointsApiIT {
         OpenRouterContract.assertConforms("NotFoundResponse", body);
     }
 
-    private void write(String endpointId, Map<String, String> fields) {
-        StepVerifier.create(redis.<String, String>opsForHash().putAll(STATS + endpointId, fields))
-                .expectNext(true)
+    /** Adds the attempts' counts to the endpoint's statistics hash as routing-service's flusher does: HINCRBY. */
+    private void countAsRoutingDoes(String endpointId, List<Map<String, Long>> attempts) {
+        String key = StatsFields.statsKey(endpointId);
+        StepVerifier.create(redis.delete(key)
+                .thenMany(Flux.fromIterable(attempts)
+                        .concatMapIterable(Map::entrySet)
+                        .concatMap(count -> redis.<String, String>opsForHash()
+                                .increment(key, count.getKey(), count.getValue())))
+                .then())
                 .expectComplete()
                 .verify(Duration.ofSeconds(30));
+    }
+
+    private static void assertPercentiles(JsonNode percentiles, double p50, double p75, double p90, double p99) {
+        assertThat(percentiles.properties()).extracting(Map.Entry::getKey).containsExactly("p50", "p75", "p90", "p99");
+        assertThat(new double[]{percentiles.get("p50").asDouble(), percentiles.get("p75").asDouble(),
+                percentiles.get("p90").asDouble(), percentiles.get("p99").asDouble()})
+                .containsExactly(new double[]{p50, p75, p90, p99}, within(1e-9));
     }
 
     private String endpoints(String path) {

@@ -3,6 +3,7 @@ package io.switchboard.routing.stats;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.switchboard.kit.ids.RandomIds;
 import io.switchboard.routing.resilience.BreakerStateListener;
+import io.switchboard.stats.BreakerFields;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -21,10 +22,6 @@ import reactor.core.scheduler.Schedulers;
 @Component
 class BreakerStatePublisher implements BreakerStateListener {
 
-    static final String STATE = "state";
-    static final String SINCE = "since";
-    static final String REPLICA = "replica";
-    static final String OPENED_AT = "opened_at";
     private static final Duration TTL = Duration.ofDays(1);
     private static final Logger log = LoggerFactory.getLogger(BreakerStatePublisher.class);
 
@@ -39,11 +36,12 @@ class BreakerStatePublisher implements BreakerStateListener {
 
     @Override
     public void onTransition(String endpointId, CircuitBreaker.State from, CircuitBreaker.State to, Instant at) {
-        String key = StatsFields.breakerKey(endpointId);
+        String key = BreakerFields.breakerKey(endpointId);
         Map<String, String> fields = to == CircuitBreaker.State.OPEN
-                ? Map.of(STATE, to.name(), SINCE, Long.toString(at.toEpochMilli()), REPLICA, replica, OPENED_AT,
-                        Long.toString(at.toEpochMilli()))
-                : Map.of(STATE, to.name(), SINCE, Long.toString(at.toEpochMilli()), REPLICA, replica);
+                ? Map.of(BreakerFields.STATE, to.name(), BreakerFields.SINCE, Long.toString(at.toEpochMilli()),
+                        BreakerFields.REPLICA, replica, BreakerFields.OPENED_AT, Long.toString(at.toEpochMilli()))
+                : Map.of(BreakerFields.STATE, to.name(), BreakerFields.SINCE, Long.toString(at.toEpochMilli()),
+                        BreakerFields.REPLICA, replica);
         redis.opsForHash()
                 .putAll(key, fields)
                 .then(redis.expire(key, TTL))

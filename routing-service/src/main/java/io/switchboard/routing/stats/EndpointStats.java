@@ -1,7 +1,7 @@
 package io.switchboard.routing.stats;
 
+import io.switchboard.stats.WindowCounts;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalDouble;
 import org.jspecify.annotations.Nullable;
@@ -29,34 +29,8 @@ public record EndpointStats(long requests, long errors, OptionalDouble ttftP50Ms
     /** Computes the window's statistics from the fields of {@code routing:stats:{id}} (minutes outside ignored). */
     static EndpointStats of(Map<String, String> fields, long firstMinute, long lastMinute,
             @Nullable SharedBreaker breaker) {
-        long requests = 0;
-        long errors = 0;
-        Map<String, Long> ttft = new HashMap<>();
-        Map<String, Long> throughput = new HashMap<>();
-        for (Map.Entry<String, String> field : fields.entrySet()) {
-            String[] parts = field.getKey().split(":", 3);
-            long minute;
-            long value;
-            try {
-                minute = Long.parseLong(parts[0]);
-                value = Long.parseLong(field.getValue());
-            } catch (NumberFormatException foreign) {
-                continue;
-            }
-            if (minute < firstMinute || minute > lastMinute || parts.length < 2) {
-                continue;
-            }
-            switch (parts[1]) {
-                case StatsFields.REQUESTS -> requests += value;
-                case StatsFields.ERRORS -> errors += value;
-                case "ttft" -> ttft.merge(parts.length == 3 ? parts[2] : "", value, Long::sum);
-                case "tps" -> throughput.merge(parts.length == 3 ? parts[2] : "", value, Long::sum);
-                default -> {
-                    // sums, read by catalog-service
-                }
-            }
-        }
-        return new EndpointStats(requests, errors, Histogram.TTFT.quantile(ttft, 0.5),
-                Histogram.THROUGHPUT.quantile(throughput, 0.5), breaker);
+        WindowCounts counts = WindowCounts.of(fields, firstMinute, lastMinute);
+        return new EndpointStats(counts.requests(), counts.errors(), counts.latencyPercentile(50),
+                counts.throughputPercentile(50), breaker);
     }
 }

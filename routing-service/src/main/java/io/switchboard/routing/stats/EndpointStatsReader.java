@@ -2,6 +2,8 @@ package io.switchboard.routing.stats;
 
 import io.switchboard.catalog.api.Endpoint;
 import io.switchboard.catalog.client.CatalogHolder;
+import io.switchboard.stats.BreakerFields;
+import io.switchboard.stats.StatsFields;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +91,7 @@ public class EndpointStatsReader implements SmartLifecycle {
                 .entries(StatsFields.statsKey(endpointId))
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue);
         Mono<Optional<EndpointStats.SharedBreaker>> breaker = redis.<String, String>opsForHash()
-                .entries(StatsFields.breakerKey(endpointId))
+                .entries(BreakerFields.breakerKey(endpointId))
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue)
                 .map(EndpointStatsReader::breaker);
         return Mono.zip(stats, breaker)
@@ -97,14 +99,14 @@ public class EndpointStatsReader implements SmartLifecycle {
     }
 
     private static Optional<EndpointStats.SharedBreaker> breaker(Map<String, String> fields) {
-        String state = fields.get(BreakerStatePublisher.STATE);
-        String since = fields.get(BreakerStatePublisher.SINCE);
+        String state = fields.get(BreakerFields.STATE);
+        String since = fields.get(BreakerFields.SINCE);
         if (state == null || since == null) {
             return Optional.empty();
         }
         try {
             return Optional.of(new EndpointStats.SharedBreaker(state, Instant.ofEpochMilli(Long.parseLong(since)),
-                    fields.getOrDefault(BreakerStatePublisher.REPLICA, "")));
+                    fields.getOrDefault(BreakerFields.REPLICA, "")));
         } catch (NumberFormatException foreign) {
             return Optional.empty();
         }

@@ -1,5 +1,7 @@
 package io.switchboard.routing.stats;
 
+import io.switchboard.stats.StatsFields;
+import io.switchboard.stats.StatsIncrements;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -31,11 +33,7 @@ public class EndpointStatsRecorder {
      * as an answered request.
      */
     public void attemptFailed(String endpointId, boolean providerFault) {
-        long minute = minute();
-        add(endpointId, StatsFields.field(minute, StatsFields.REQUESTS), 1);
-        if (providerFault) {
-            add(endpointId, StatsFields.field(minute, StatsFields.ERRORS), 1);
-        }
+        addAll(endpointId, StatsIncrements.failed(minute(), providerFault));
     }
 
     /**
@@ -49,21 +47,8 @@ public class EndpointStatsRecorder {
      */
     public void attemptServed(String endpointId, Duration timeToFirstByte, boolean failedMidStream,
             @Nullable Long completionTokens, @Nullable Duration generating) {
-        long minute = minute();
-        add(endpointId, StatsFields.field(minute, StatsFields.REQUESTS), 1);
-        if (failedMidStream) {
-            add(endpointId, StatsFields.field(minute, StatsFields.ERRORS), 1);
-        }
-        long ttft = Math.max(0, timeToFirstByte.toMillis());
-        add(endpointId, StatsFields.bucket(minute, Histogram.TTFT, Histogram.TTFT.bucket(ttft)), 1);
-        add(endpointId, StatsFields.field(minute, StatsFields.TTFT_SUM_MS), ttft);
-        if (completionTokens != null && generating != null && completionTokens > 1 && generating.toMillis() > 0) {
-            double perSecond = completionTokens * 1000.0 / generating.toMillis();
-            add(endpointId, StatsFields.bucket(minute, Histogram.THROUGHPUT, Histogram.THROUGHPUT.bucket(perSecond)),
-                    1);
-            add(endpointId, StatsFields.field(minute, StatsFields.TOKENS), completionTokens);
-            add(endpointId, StatsFields.field(minute, StatsFields.GENERATION_MS), generating.toMillis());
-        }
+        addAll(endpointId,
+                StatsIncrements.served(minute(), timeToFirstByte, failedMidStream, completionTokens, generating));
     }
 
     /** Takes every non-zero counter, resetting it; counters of minutes past the window are dropped. */
@@ -74,7 +59,7 @@ public class EndpointStatsRecorder {
             Map<String, Long> deltas = new HashMap<>();
             counters.forEach((field, counter) -> {
                 long value = counter.getAndSet(0);
-                if (minuteOf(field) < oldest) {
+                if (StatsFields.minuteOf(field) < oldest) {
                     counters.remove(field, counter);
                 } else if (value != 0) {
                     deltas.put(field, value);
@@ -89,20 +74,15 @@ public class EndpointStatsRecorder {
 
     /** Gives back what could not be written, to be written with the next flush. */
     void restore(String endpointId, Map<String, Long> deltas) {
-        deltas.forEach((field, value) -> add(endpointId, field, value));
+        addAll(endpointId, deltas);
     }
 
     long minute() {
-        return clock.millis() / 60_000;
+        return StatsFields.epochMinute(clock.millis());
     }
 
-    private void add(String endpointId, String field, long delta) {
-        pending.computeIfAbsent(endpointId, id -> new ConcurrentHashMap<>())
-                .computeIfAbsent(field, f -> new AtomicLong())
-                .addAndGet(delta);
-    }
-
-    private static long minuteOf(String field) {
-        return Long.parseLong(field.substring(0, field.indexOf(':')));
+    private void addAll(String endpointId, Map<String, Long> deltas) {
+        Map<String, AtomicLong> counters = pending.computeIfAbsent(endpointId, id -> new ConcurrentHashMap<>());
+        deltas.forEach((field, delta) -> counters.computeIfAbsent(field, f -> new AtomicLong()).addAndGet(delta));
     }
 }

@@ -1,5 +1,6 @@
 package io.switchboard.routing.stats;
 
+import io.switchboard.stats.StatsFields;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param flushInterval how often a replica adds what it measured to Redis; nothing is written per request
  * @param refreshInterval how often a replica reads every endpoint's statistics back for {@code provider.sort}
- * @param window how far back the statistics reach (OpenRouter shows the last 30 minutes)
+ * @param window how far back the statistics reach, and how long the minutes are kept in Redis; catalog-service's
+ *        {@code *_last_30m} figures cover at most this much (OpenRouter shows the last 30 minutes)
  */
 @ConfigurationProperties("switchboard.routing.stats")
 public record StatsProperties(@DefaultValue("5s") Duration flushInterval, @DefaultValue("5s") Duration refreshInterval,

@@ -1,4 +1,4 @@
-package io.switchboard.routing.stats;
+package io.switchboard.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -14,6 +14,14 @@ class HistogramTest {
         assertThat(Histogram.TTFT.bucket(100)).isEqualTo("100");
         assertThat(Histogram.TTFT.bucket(101)).isEqualTo("250");
         assertThat(Histogram.TTFT.bucket(60_001)).isEqualTo("inf");
+        assertThat(Histogram.THROUGHPUT.bucket(4.5)).isEqualTo("5");
+    }
+
+    @Test
+    void shouldLabelBucketsByTheirUpperBoundsAscending() {
+        assertThat(Histogram.THROUGHPUT.labels()).containsExactly("5", "10", "20", "30", "40", "50", "75", "100",
+                "150", "200", "300", "500", "1000", "inf");
+        assertThat(Histogram.TTFT.labels()).startsWith("100", "250").endsWith("60000", "inf");
     }
 
     @Test
@@ -33,5 +41,21 @@ class HistogramTest {
     @Test
     void shouldHaveNoQuantileWithoutCounts() {
         assertThat(Histogram.TTFT.quantile(Map.of(), 0.5)).isEmpty();
+    }
+
+    @Test
+    void shouldIgnoreLabelsThatAreNotItsBuckets() {
+        assertThat(Histogram.TTFT.quantile(Map.of("100", 10L, "333", 1_000L), 0.5)).hasValue(50.0);
+        assertThat(Histogram.TTFT.quantile(Map.of("333", 1_000L), 0.5)).isEmpty();
+    }
+
+    @Test
+    void shouldRecogniseOnlyItsOwnBucketFields() {
+        assertThat(Histogram.TTFT.labelOf("ttft:250")).isEqualTo("250");
+        assertThat(Histogram.TTFT.labelOf("ttft:inf")).isEqualTo("inf");
+        assertThat(Histogram.TTFT.labelOf("ttft:251")).isNull();
+        assertThat(Histogram.TTFT.labelOf("ttft_sum_ms")).isNull();
+        assertThat(Histogram.TTFT.labelOf("tps:250")).isNull();
+        assertThat(Histogram.THROUGHPUT.labelOf("tps:50")).isEqualTo("50");
     }
 }
