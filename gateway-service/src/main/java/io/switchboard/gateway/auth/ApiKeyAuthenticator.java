@@ -47,7 +47,8 @@ public class ApiKeyAuthenticator {
                                 + "<random>");
                     }
                     String hash = ApiKeys.hash(key);
-                    return ApiKeyRecord.of(hash, TenantIds.OPERATOR, Role.OPERATOR, "Operator key", Instant.EPOCH);
+                    return ApiKeyRecord.of(hash, TenantIds.OPERATOR, Role.OPERATOR, "Operator key", ApiKeys.label(key),
+                            Instant.EPOCH);
                 })
                 .collect(Collectors.toUnmodifiableMap(ApiKeyRecord::hash, Function.identity(), (a, b) -> a));
         // The cache runs on the injected clock, so tests can let entries expire without waiting.

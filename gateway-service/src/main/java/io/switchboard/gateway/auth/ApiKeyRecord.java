@@ -45,10 +45,11 @@ public record ApiKeyRecord(String hash, String tenantId, Role role, String name,
         public static final RateLimits DEFAULTS = new RateLimits(null, null);
     }
 
-    /** A minimal record, for bootstrap keys and tests. */
-    public static ApiKeyRecord of(String hash, String tenantId, Role role, String name, Instant createdAt) {
-        return new ApiKeyRecord(hash, tenantId, role, name, name, false, null, RateLimits.DEFAULTS, null, false, null,
-                createdAt, null, null);
+    /** A key with default settings: enabled, no limits of its own, every model. */
+    public static ApiKeyRecord of(String hash, String tenantId, Role role, String name, String label,
+            Instant createdAt) {
+        return new ApiKeyRecord(hash, tenantId, role, name, label, false, null, RateLimits.DEFAULTS, null, false,
+                null, createdAt, null, null);
     }
 
     public boolean expiredAt(Instant now) {

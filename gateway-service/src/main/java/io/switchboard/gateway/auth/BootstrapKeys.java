@@ -81,8 +81,8 @@ public class BootstrapKeys implements SmartLifecycle, ReactiveHealthIndicator {
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String hash = ApiKeys.hash(plaintext);
-        ApiKeyRecord record = new ApiKeyRecord(hash, key.tenant(), key.role(), key.name(), ApiKeys.label(plaintext),
-                false, null, ApiKeyRecord.RateLimits.DEFAULTS, null, false, null, now, null, null);
+        ApiKeyRecord record = ApiKeyRecord.of(hash, key.tenant(), key.role(), key.name(), ApiKeys.label(plaintext),
+                now);
         return tenants.create(new Tenant(key.tenant(), key.tenant(), now))
                 .then(keys.create(record))
                 .filter(created -> !created)

@@ -3,6 +3,7 @@ package io.switchboard.gateway.hygiene;
 import io.netty.channel.ConnectTimeoutException;
 import io.switchboard.gateway.FilterOrders;
 import io.switchboard.kit.error.ApiException;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -12,13 +13,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.PrematureCloseException;
 
 /**
  * Turns a failed call to an internal service into a clear error in OpenRouter's JSON instead of a bare 500: 503 when
  * the service could not be reached (the request never left: {@link #NOT_SENT_ATTRIBUTE} is set, which the credit
- * gate relies on to release at once), 502 when it closed the connection without answering. Nothing is retried: a
- * POST may have started a generation.
+ * gate relies on to release at once), 502 when it closed or reset the connection without answering. Nothing is
+ * retried: a POST may have started a generation.
  */
 @Component
 public class UpstreamFailureFilter implements GlobalFilter, Ordered {
@@ -34,18 +34,22 @@ public class UpstreamFailureFilter implements GlobalFilter, Ordered {
                 return new ApiException(HttpStatus.SERVICE_UNAVAILABLE,
                         "The service behind this endpoint is unavailable; nothing was processed, retry shortly");
             }
-            if (failure instanceof PrematureCloseException) {
+            if (hasCause(failure, IOException.class)) {
                 return new ApiException(HttpStatus.BAD_GATEWAY,
-                        "The service behind this endpoint closed the connection without answering");
+                        "The service behind this endpoint dropped the connection without answering");
             }
             return failure;
         });
     }
 
     private static boolean notSent(Throwable failure) {
+        return hasCause(failure, ConnectException.class) || hasCause(failure, ConnectTimeoutException.class)
+                || hasCause(failure, UnknownHostException.class);
+    }
+
+    private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConnectException || cause instanceof ConnectTimeoutException
-                    || cause instanceof UnknownHostException) {
+            if (type.isInstance(cause)) {
                 return true;
             }
         }

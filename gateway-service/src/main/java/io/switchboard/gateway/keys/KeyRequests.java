@@ -35,9 +35,8 @@ public final class KeyRequests {
     public static KeySettings create(JsonNode body, Instant now) {
         requireObject(body);
         JsonNode limit = body.get("limit");
-        KeyLimit keyLimit = limit == null || limit.isNull()
-                ? null
-                : new KeyLimit(limit(limit), reset(body.get("limit_reset")));
+        LimitReset reset = reset(body.get("limit_reset"));
+        KeyLimit keyLimit = limit == null || limit.isNull() ? null : new KeyLimit(limit(limit), reset);
         return new KeySettings(name(body.get("name")), keyLimit, bool(body, "include_byok_in_limit", false),
                 optionalString(body, "creator_user_id"), expiresAt(body.get("expires_at"), now),
                 rateLimits(body.get("rate_limits")), allowedModels(body.get("allowed_models")));

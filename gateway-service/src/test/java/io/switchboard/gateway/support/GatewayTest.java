@@ -99,7 +99,7 @@ public abstract class GatewayTest {
     protected String newKey(String tenant, Role role, UnaryOperator<ApiKeyRecord> settings) {
         String key = ApiKeys.generate(IDS);
         ApiKeyRecord record = settings.apply(ApiKeyRecord.of(ApiKeys.hash(key), tenant, role, "test key",
-                clock.instant()));
+                ApiKeys.label(key), clock.instant()));
         StepVerifier.create(tenants.create(new Tenant(tenant, tenant, clock.instant())).then(keys.create(record)))
                 .expectNext(true)
                 .verifyComplete();

@@ -1,5 +1,6 @@
 package io.switchboard.gateway.support;
 
+import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <ul>
  * <li>{@code GET /internal/v1/catalog}: the {@link TestCatalog};</li>
- * <li>{@code X-Stub-Close: true}: reads the request, then drops the connection without answering;</li>
+ * <li>{@code X-Stub-Close: reset}: reads the request, then resets the connection without answering;</li>
  * <li>{@code X-Stub-Status: <code>}: answers that status with an error body (and no generation id);</li>
  * <li>{@code /api/v1/chat/completions?stream}: three server-sent events 300 ms apart;</li>
  * <li>anything else: 200 with the headers and body it received as JSON; chat completions also carry an
@@ -61,8 +62,13 @@ public final class UpstreamStub implements AutoCloseable {
                 received.add(new Received(request.method().name(), request.uri(), headers, body));
                 lastHeaders = headers;
                 lastPath = request.uri();
-                if ("true".equals(headers.get("X-Stub-Close"))) {
-                    response.withConnection(connection -> connection.channel().close());
+                if ("reset".equals(headers.get("X-Stub-Close"))) {
+                    // SO_LINGER 0: the close sends a TCP reset, the failure a client may take for a stale
+                    // pooled connection and resend the request on.
+                    response.withConnection(connection -> {
+                        connection.channel().config().setOption(ChannelOption.SO_LINGER, 0);
+                        connection.channel().close();
+                    });
                     return Mono.<Void>empty();
                 }
                 String status = headers.get("X-Stub-Status");

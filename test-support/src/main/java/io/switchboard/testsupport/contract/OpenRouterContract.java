@@ -19,7 +19,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /**
  * Validates JSON against the schemas of OpenRouter's published OpenAPI spec (vendored as
  * {@code contracts/openrouter-openapi.yaml}, a copy of {@code shared/contracts}). The spec is OpenAPI 3.1, whose
- * schemas are JSON Schema 2020-12: its {@code components.schemas} become {@code $defs} of one schema document.
+ * schemas are JSON Schema 2020-12: its {@code components.schemas} become {@code $defs} of one schema document, and
+ * its {@code paths} are kept beside them for the responses the spec describes inline (such as {@code /keys}).
  */
 public final class OpenRouterContract {
 
@@ -48,6 +49,35 @@ public final class OpenRouterContract {
             throw new AssertionError("Does not conform to OpenRouter's " + schemaName + " schema:\n  "
                     + String.join("\n  ", violations) + "\nin: " + json);
         }
+    }
+
+    /**
+     * The violations of {@code json} against the inline response schema of an operation, such as
+     * {@code ("/keys", "post", 201)}.
+     */
+    public static List<String> responseViolations(String path, String method, int status, String json) {
+        String pointer = "#/paths/" + escape(path) + "/" + method.toLowerCase(java.util.Locale.ROOT)
+                + "/responses/" + status + "/content/application~1json/schema";
+        return SCHEMAS.computeIfAbsent(pointer, p -> registry().getSchema(SchemaLocation.of(BASE + p)))
+                .validate(JSON.readTree(json))
+                .stream()
+                .map(Error::toString)
+                .toList();
+    }
+
+    /** Throws an {@link AssertionError} listing every violation of {@link #responseViolations}, if any. */
+    public static void assertResponseConforms(String path, String method, int status, String json) {
+        List<String> violations = responseViolations(path, method, status, json);
+        if (!violations.isEmpty()) {
+            throw new AssertionError("Does not conform to OpenRouter's " + method.toUpperCase(java.util.Locale.ROOT)
+                    + " " + path + " " + status + " response:\n  " + String.join("\n  ", violations) + "\nin: "
+                    + json);
+        }
+    }
+
+    /** A path as a JSON pointer token inside a URI fragment ({@code /} is {@code ~1}, braces percent-encoded). */
+    private static String escape(String path) {
+        return path.replace("~", "~0").replace("/", "~1").replace("{", "%7B").replace("}", "%7D");
     }
 
     private static Schema schema(String name) {
@@ -84,6 +114,7 @@ public final class OpenRouterContract {
         document.put("$schema", "https://json-schema.org/draft/2020-12/schema");
         document.put("$id", BASE);
         document.set("$defs", rewriteRefs(spec.get("components").get("schemas")));
+        document.set("paths", rewriteRefs(spec.get("paths")));
         return document;
     }
 

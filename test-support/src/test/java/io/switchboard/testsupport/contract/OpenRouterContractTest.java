@@ -29,4 +29,20 @@ class OpenRouterContractTest {
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("prompt_tokens");
     }
+
+    @Test
+    void shouldValidateAnInlineResponseSchemaOfAPath() {
+        String deleted = "{\"deleted\":true}";
+
+        assertThat(OpenRouterContract.responseViolations("/keys/{hash}", "delete", 200, deleted)).isEmpty();
+        assertThat(OpenRouterContract.responseViolations("/keys/{hash}", "delete", 200, "{\"deleted\":false}"))
+                .isNotEmpty();
+    }
+
+    @Test
+    void shouldReportAMissingFieldOfAnInlineResponseSchema() {
+        assertThatThrownBy(() -> OpenRouterContract.assertResponseConforms("/key", "get", 200, "{\"data\":{}}"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("label");
+    }
 }
