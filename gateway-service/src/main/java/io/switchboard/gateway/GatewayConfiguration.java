@@ -1,8 +1,11 @@
 package io.switchboard.gateway;
 
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.resource.Delay;
 import io.switchboard.ledger.CreditLedger;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.cloud.gateway.config.HttpClientCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -30,6 +33,16 @@ public class GatewayConfiguration {
     LettuceClientOptionsBuilderCustomizer failFastWhileDisconnected() {
         return options -> options.autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+    }
+
+    /**
+     * After an outage the client tries to reconnect at most every 2 s (Lettuce's default backs off to 30 s), so the
+     * gateway recovers within moments of Redis coming back.
+     */
+    @Bean
+    ClientResourcesBuilderCustomizer quickReconnects() {
+        return resources -> resources.reconnectDelay(Delay.exponential(Duration.ofMillis(100), Duration.ofSeconds(2),
+                2, TimeUnit.MILLISECONDS));
     }
 
     /**

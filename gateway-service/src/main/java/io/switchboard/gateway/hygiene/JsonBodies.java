@@ -2,12 +2,12 @@ package io.switchboard.gateway.hygiene;
 
 import io.switchboard.kit.error.ApiException;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
@@ -44,7 +44,12 @@ public class JsonBodies {
                         .maxDocumentLength(maxBytes)
                         .build())
                 .build();
-        this.mapper = JsonMapper.builder(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+        // Exact decimals: a number too large for a double (1e400) must be refused as out of range, not read as
+        // Infinity.
+        this.mapper = JsonMapper.builder(factory)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .build();
     }
 
     /** Whether the request carries a body at all (a length above zero, or a chunked one). */
@@ -59,7 +64,7 @@ public class JsonBodies {
             if (!hasBody(request)) {
                 return Mono.empty();
             }
-            requireJson(request.getHeaders().getContentType());
+            requireJson(request.getHeaders());
             if (request.getHeaders().getContentLength() > maxBytes) {
                 return Mono.error(tooLarge());
             }
@@ -83,7 +88,13 @@ public class JsonBodies {
         }
     }
 
-    private static void requireJson(@Nullable MediaType type) {
+    private static void requireJson(HttpHeaders headers) {
+        MediaType type;
+        try {
+            type = headers.getContentType();
+        } catch (InvalidMediaTypeException malformed) {
+            type = null;
+        }
         boolean json = type != null && (MediaType.APPLICATION_JSON.isCompatibleWith(type)
                 || "application".equals(type.getType()) && type.getSubtype().endsWith("+json"));
         String charset = type == null ? null : type.getParameter("charset");

@@ -22,6 +22,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.test.StepVerifier;
 
@@ -33,6 +34,8 @@ import reactor.test.StepVerifier;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
 @Import(GatewayTest.TestClock.class)
+// Usage events are read only where a test needs them (TokenCorrectionIT, with a Kafka broker).
+@TestPropertySource(properties = "switchboard.gateway.token-correction.enabled=false")
 public abstract class GatewayTest {
 
     public static final String SECRET = "gateway-test-secret-0123456789abcdefghij";
@@ -71,7 +74,6 @@ public abstract class GatewayTest {
         registry.add("SWITCHBOARD_OPERATOR_KEY", () -> OPERATOR_KEY);
         registry.add("SWITCHBOARD_BOOTSTRAP_KEY", () -> BOOTSTRAP_KEY);
         registry.add("SWITCHBOARD_BOOTSTRAP_TENANT", () -> BOOTSTRAP_TENANT);
-        registry.add("switchboard.gateway.token-correction.enabled", () -> "false");
     }
 
     @BeforeEach
