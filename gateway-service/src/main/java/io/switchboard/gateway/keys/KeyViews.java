@@ -52,8 +52,9 @@ public class KeyViews {
                     key.includeByokInLimit(), view.usage(), view.usageDaily(), view.usageWeekly(),
                     view.usageMonthly(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, false,
                     key.role() != Role.USER, key.role() != Role.USER, key.creatorUserId(), key.expiresAt(),
-                    new CurrentKeyView.RateLimit(rpm == 0 ? -1 : rpm, "1m", RATE_LIMIT_NOTE), view.rateLimits(),
-                    key.allowedModels());
+                    new CurrentKeyView.RateLimit(rpm == 0 ? -1 : rpm, "1m", RATE_LIMIT_NOTE),
+                    CurrentKeyView.ALL_REGIONS, CurrentKeyView.FreeModelDailyRequests.NONE, null, key.tenantId(),
+                    view.rateLimits(), key.allowedModels());
         });
     }
 
@@ -72,7 +73,7 @@ public class KeyViews {
                 limit == null ? null : usd(limit.limit()), remaining, reset(limit), key.includeByokInLimit(),
                 usd(spend.total()), usd(spend.day()), usd(spend.week()), usd(spend.month()), BigDecimal.ZERO,
                 BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, key.createdAt(), key.updatedAt(),
-                key.expiresAt(), key.creatorUserId(), key.tenantId(),
+                key.expiresAt(), key.creatorUserId(), key.tenantId(), null,
                 new KeyView.RateLimitsView(rpm == 0 ? null : rpm, tpm == 0 ? null : tpm), key.allowedModels());
     }
 

@@ -46,6 +46,21 @@ class KeysApiIT extends GatewayTest {
     }
 
     @Test
+    void shouldAlsoAnswerTheFieldsTheCurrentOpenRouterSdkRequires() {
+        String tenant = newTenantId();
+        String manager = newKey(tenant, Role.MANAGER, k -> k);
+
+        JsonNode self = JSON.readTree(call(HttpMethod.GET, "/api/v1/key", manager, null, 200)).get("data");
+        JsonNode created = JSON.readTree(call(HttpMethod.POST, "/api/v1/keys", manager, "{\"name\":\"sdk\"}", 201));
+
+        assertThat(self.get("allowed_data_regions").valueStream().map(JsonNode::asString)).containsExactly("global");
+        assertThat(self.at("/free_model_daily_requests/limit").isIntegralNumber()).isTrue();
+        assertThat(self.has("organization_id")).isTrue();
+        assertThat(self.get("workspace_id").asString()).isEqualTo(tenant);
+        assertThat(created.at("/data").has("external_user")).isTrue();
+    }
+
+    @Test
     void shouldSayAManagementKeyIsOne() {
         String body = call(HttpMethod.GET, "/api/v1/key", newKey(Role.MANAGER), null, 200);
 

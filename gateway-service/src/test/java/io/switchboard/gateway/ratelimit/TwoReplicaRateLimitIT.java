@@ -9,6 +9,7 @@ import io.switchboard.gateway.credit.CostEstimator;
 import io.switchboard.gateway.support.Calls;
 import io.switchboard.gateway.support.GatewayTest;
 import io.switchboard.gateway.support.KeyRecords;
+import io.switchboard.gateway.support.OwnNettyResources;
 import io.switchboard.gateway.support.TestCatalog;
 import io.switchboard.kit.identity.Role;
 import io.switchboard.testsupport.infra.TestInfrastructure;
@@ -41,12 +42,13 @@ class TwoReplicaRateLimitIT extends GatewayTest {
 
     @BeforeAll
     static void startSecondReplica() {
-        second = new SpringApplicationBuilder(GatewayServiceApplication.class, GatewayTest.TestClock.class).run(
-                "--server.port=0", "--management.server.port=0",
-                "--spring.data.redis.url=" + TestInfrastructure.redis().url(),
-                "--switchboard.internal.secret=" + SECRET, "--SWITCHBOARD_ROUTING_URL=" + UPSTREAM.url(),
-                "--SWITCHBOARD_CATALOG_URL=" + UPSTREAM.url(), "--SWITCHBOARD_BILLING_URL=" + UPSTREAM.url(),
-                "--switchboard.gateway.token-correction.enabled=false");
+        second = new SpringApplicationBuilder(GatewayServiceApplication.class, GatewayTest.TestClock.class,
+                OwnNettyResources.class).run(
+                        "--server.port=0", "--management.server.port=0",
+                        "--spring.data.redis.url=" + TestInfrastructure.redis().url(),
+                        "--switchboard.internal.secret=" + SECRET, "--SWITCHBOARD_ROUTING_URL=" + UPSTREAM.url(),
+                        "--SWITCHBOARD_CATALOG_URL=" + UPSTREAM.url(), "--SWITCHBOARD_BILLING_URL=" + UPSTREAM.url(),
+                        "--switchboard.gateway.token-correction.enabled=false");
         second.getBean(io.switchboard.catalog.client.CatalogHolder.class).replace(TestCatalog.SNAPSHOT);
     }
 

@@ -15,6 +15,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
+import reactor.netty.resources.LoopResources;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -39,6 +40,7 @@ public final class UpstreamStub implements AutoCloseable {
     private final Queue<Received> received = new ConcurrentLinkedQueue<>();
     private final AtomicLong generations = new AtomicLong();
     private final byte[] catalog = JSON.writeValueAsBytes(TestCatalog.SNAPSHOT);
+    private final LoopResources loops = LoopResources.create("upstream-stub", 2, true);
     private final DisposableServer server;
 
     /**
@@ -53,7 +55,8 @@ public final class UpstreamStub implements AutoCloseable {
     }
 
     public UpstreamStub() {
-        server = HttpServer.create().host("127.0.0.1").port(0).handle((request, response) -> {
+        // Its own event loops: a gateway context closing may dispose Reactor Netty's global ones.
+        server = HttpServer.create().runOn(loops).host("127.0.0.1").port(0).handle((request, response) -> {
             if (request.uri().startsWith("/internal/v1/catalog")) {
                 return response.header("Content-Type", "application/json").sendByteArray(Mono.just(catalog)).then();
             }
@@ -116,5 +119,6 @@ public final class UpstreamStub implements AutoCloseable {
     @Override
     public void close() {
         server.disposeNow();
+        loops.dispose();
     }
 }
