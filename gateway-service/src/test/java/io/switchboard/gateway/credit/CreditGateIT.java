@@ -13,6 +13,7 @@ import io.switchboard.ledger.KeyLimit;
 import io.switchboard.ledger.LimitReset;
 import io.switchboard.testsupport.contract.OpenRouterContract;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -75,7 +76,8 @@ class CreditGateIT extends GatewayTest {
                     assertThat(statuses.stream().filter(status -> status == 200)).hasSize(covered);
                     assertThat(statuses.stream().filter(status -> status == 402)).hasSize(40 - covered);
                 })
-                .verifyComplete();
+                .expectComplete()
+                .verify(Duration.ofMinutes(2));
         assertThat(UPSTREAM.count("X-Test-Marker", marker)).isEqualTo(covered);
         StepVerifier.create(ledger.balance(tenant))
                 .assertNext(balance -> assertThat(balance.reserved()).isEqualTo(covered * each))

@@ -14,6 +14,7 @@ import io.switchboard.gateway.support.TestCatalog;
 import io.switchboard.kit.identity.Role;
 import io.switchboard.testsupport.infra.TestInfrastructure;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,7 +69,8 @@ class TwoReplicaRateLimitIT extends GatewayTest {
                     assertThat(statuses.stream().filter(status -> status == 200)).hasSize(10);
                     assertThat(statuses.stream().filter(status -> status == 429)).hasSize(30);
                 })
-                .verifyComplete();
+                .expectComplete()
+                .verify(Duration.ofMinutes(2));
     }
 
     @Test
@@ -83,7 +85,8 @@ class TwoReplicaRateLimitIT extends GatewayTest {
                     assertThat(statuses.stream().filter(status -> status == 200)).hasSize(4);
                     assertThat(statuses.stream().filter(status -> status == 429)).hasSize(20);
                 })
-                .verifyComplete();
+                .expectComplete()
+                .verify(Duration.ofMinutes(2));
     }
 
     @Test
@@ -100,7 +103,8 @@ class TwoReplicaRateLimitIT extends GatewayTest {
                     assertThat(statuses.stream().filter(status -> status == 200)).hasSize(5);
                     assertThat(statuses.stream().filter(status -> status == 402)).hasSize(25);
                 })
-                .verifyComplete();
+                .expectComplete()
+                .verify(Duration.ofMinutes(2));
         assertThat(UPSTREAM.count("X-Test-Marker", marker)).isEqualTo(5);
     }
 

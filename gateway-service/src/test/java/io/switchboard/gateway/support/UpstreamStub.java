@@ -58,7 +58,14 @@ public final class UpstreamStub implements AutoCloseable {
         // Its own event loops: a gateway context closing may dispose Reactor Netty's global ones.
         server = HttpServer.create().runOn(loops).host("127.0.0.1").port(0).handle((request, response) -> {
             if (request.uri().startsWith("/internal/v1/catalog")) {
-                return response.header("Content-Type", "application/json").sendByteArray(Mono.just(catalog)).then();
+                String etag = "\"" + TestCatalog.SNAPSHOT.version() + "\"";
+                if (etag.equals(request.requestHeaders().get("If-None-Match"))) {
+                    return response.status(304).send();
+                }
+                return response.header("Content-Type", "application/json")
+                        .header("ETag", etag)
+                        .sendByteArray(Mono.just(catalog))
+                        .then();
             }
             HttpHeaders headers = request.requestHeaders().copy();
             return request.receive().aggregate().asString().defaultIfEmpty("").flatMap(body -> {
