@@ -68,8 +68,11 @@ class TenancyEndToEndIT {
         assertThat(completion.statusCode()).isEqualTo(200);
         String generation = completion.headers().firstValue("X-Generation-Id").orElseThrow();
 
-        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> call(
-                "GET", "/generation?id=" + generation, a.key(), null).statusCode() == 200);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> call(
+                        "GET", "/generation?id=" + generation, a.key(), null).statusCode() == 200);
         HttpResponse<String> other = call("GET", "/generation?id=" + generation, b.key(), null);
 
         assertThat(other.statusCode()).isEqualTo(404);
