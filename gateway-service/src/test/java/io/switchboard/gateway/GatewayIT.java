@@ -2,61 +2,27 @@ package io.switchboard.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.switchboard.gateway.auth.ApiKeyRecord;
-import io.switchboard.gateway.auth.ApiKeyStore;
 import io.switchboard.gateway.auth.ApiKeys;
+import io.switchboard.gateway.support.GatewayTest;
+import io.switchboard.gateway.support.KeyRecords;
+import io.switchboard.gateway.support.TestCatalog;
 import io.switchboard.kit.identity.IdentityHeaders;
 import io.switchboard.kit.identity.IdentityProof;
 import io.switchboard.kit.identity.InternalIdentity;
+import io.switchboard.kit.identity.Role;
 import io.switchboard.testsupport.contract.OpenRouterContract;
-import io.switchboard.testsupport.infra.TestInfrastructure;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.test.StepVerifier;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-class GatewayIT {
-
-    static final String SECRET = "gateway-test-secret-0123456789abcdefghij";
-    static final String BOOTSTRAP_KEY = "sk-sb-v1-bootstrap" + UUID.randomUUID().toString().replace("-", "");
-    static final UpstreamStub UPSTREAM = new UpstreamStub();
-
-    @Autowired
-    WebTestClient web;
-
-    @Autowired
-    ApiKeyStore keys;
+class GatewayIT extends GatewayTest {
 
     @Autowired
     IdentityProof proof;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.redis.url", () -> TestInfrastructure.redis().url());
-        registry.add("switchboard.internal.secret", () -> SECRET);
-        registry.add("SWITCHBOARD_ROUTING_URL", UPSTREAM::url);
-        registry.add("SWITCHBOARD_CATALOG_URL", UPSTREAM::url);
-        registry.add("SWITCHBOARD_BILLING_URL", UPSTREAM::url);
-        registry.add("SWITCHBOARD_BOOTSTRAP_KEY", () -> BOOTSTRAP_KEY);
-        registry.add("SWITCHBOARD_BOOTSTRAP_TENANT", () -> "boot-tenant");
-    }
-
-    @AfterAll
-    static void stopUpstream() {
-        UPSTREAM.close();
-    }
 
     @Test
     void shouldRefuseARequestWithoutAKey() {
@@ -75,39 +41,39 @@ class GatewayIT {
     }
 
     @Test
-    void shouldRefuseUnknownMalformedAndDisabledKeys() {
-        String disabled = newKey();
-        StepVerifier.create(keys.save(new ApiKeyRecord(ApiKeys.hash(disabled), "tenant-x", "off", true)))
-                .expectNext(true)
-                .verifyComplete();
+    void shouldRefuseUnknownMalformedDisabledAndExpiredKeys() {
+        String tenant = newTenantId();
+        String disabled = newKey(tenant, Role.USER, KeyRecords.disabled());
+        String expired = newKey(tenant, Role.USER, KeyRecords.expiresAt(clock.instant()));
 
-        for (String key : new String[]{newKey(), "sk-sb-v1-short", "not-a-key", disabled}) {
-            web.get()
+        for (String key : new String[]{ApiKeys.generate(IDS), "sk-sb-v1-short", "not-a-key", disabled, expired}) {
+            String body = web.get()
                     .uri("/api/v1/models")
                     .header(HttpHeaders.AUTHORIZATION, "Bearer " + key)
                     .exchange()
                     .expectStatus()
                     .isUnauthorized()
-                    .expectBody()
-                    .jsonPath("$.error.code")
-                    .isEqualTo(401);
+                    .expectBody(String.class)
+                    .returnResult()
+                    .getResponseBody();
+            OpenRouterContract.assertConforms("UnauthorizedResponse", body);
         }
     }
 
     @Test
-    void shouldForwardTheCallersIdentityWithAProofAndNeverTheKey() {
-        String key = newKey();
-        StepVerifier.create(keys.save(new ApiKeyRecord(ApiKeys.hash(key), "tenant-a", "a key", false)))
-                .expectNext(true)
-                .verifyComplete();
+    void shouldForwardTheCallersIdentityAndRoleWithAProofAndNeverTheKey() {
+        String tenant = newTenantId();
+        String key = newKey(tenant, Role.USER, record -> record);
+        topUp(tenant, 1_000_000_000L);
 
         String requestId = web.post()
                 .uri("/api/v1/chat/completions")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + key)
                 .header(IdentityHeaders.TENANT, "tenant-b")
+                .header(IdentityHeaders.ROLE, "OPERATOR")
                 .header("X-Switchboard-Anything", "spoofed")
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"model\":\"m\"}")
+                .bodyValue(chat(TestCatalog.CHEAP, 10))
                 .exchange()
                 .expectStatus()
                 .isOk()
@@ -117,17 +83,35 @@ class GatewayIT {
 
         HttpHeaders forwarded = new HttpHeaders();
         UPSTREAM.lastHeaders.forEach(entry -> forwarded.add(entry.getKey(), entry.getValue()));
-        assertThat(forwarded.get(IdentityHeaders.TENANT)).containsExactly("tenant-a");
+        assertThat(forwarded.get(IdentityHeaders.TENANT)).containsExactly(tenant);
+        assertThat(forwarded.get(IdentityHeaders.ROLE)).containsExactly("USER");
         assertThat(forwarded.getFirst(IdentityHeaders.KEY)).isEqualTo(ApiKeys.hash(key));
         assertThat(forwarded.getFirst(IdentityHeaders.REQUEST_ID)).isEqualTo(requestId);
         assertThat(forwarded.containsHeader("X-Switchboard-Anything")).isFalse();
         assertThat(forwarded.containsHeader(HttpHeaders.AUTHORIZATION)).isFalse();
         assertThat(proof.verify(HttpMethod.POST, "/api/v1/chat/completions", forwarded))
-                .contains(new InternalIdentity("tenant-a", ApiKeys.hash(key), requestId));
+                .contains(new InternalIdentity(tenant, ApiKeys.hash(key), requestId, Role.USER));
     }
 
     @Test
-    void shouldCreateTheBootstrapKeyAtStartUp() {
+    void shouldPassAttributionHeadersOnForMetering() {
+        String key = newKey(Role.USER);
+
+        web.get()
+                .uri("/api/v1/models")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + key)
+                .header("HTTP-Referer", "https://app.example.com")
+                .header("X-Title", "Example App")
+                .exchange()
+                .expectStatus()
+                .isOk();
+
+        assertThat(UPSTREAM.lastHeaders.get("HTTP-Referer")).isEqualTo("https://app.example.com");
+        assertThat(UPSTREAM.lastHeaders.get("X-Title")).isEqualTo("Example App");
+    }
+
+    @Test
+    void shouldCreateTheBootstrapKeyAndItsTenantAtStartUp() {
         web.get()
                 .uri("/api/v1/generation?id=gen-1")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + BOOTSTRAP_KEY)
@@ -135,17 +119,22 @@ class GatewayIT {
                 .expectStatus()
                 .isOk();
 
-        assertThat(UPSTREAM.lastHeaders.get(IdentityHeaders.TENANT)).isEqualTo("boot-tenant");
+        assertThat(UPSTREAM.lastHeaders.get(IdentityHeaders.TENANT)).isEqualTo(BOOTSTRAP_TENANT);
         assertThat(UPSTREAM.lastPath).isEqualTo("/api/v1/generation?id=gen-1");
+        StepVerifier.create(tenants.find(BOOTSTRAP_TENANT)).expectNextCount(1).verifyComplete();
     }
 
     @Test
     void shouldPassAStreamOnEventByEvent() {
+        String tenant = newTenantId();
+        String key = newKey(tenant, Role.USER, record -> record);
+        topUp(tenant, 1_000_000_000L);
+
         var events = web.post()
                 .uri("/api/v1/chat/completions?stream")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + BOOTSTRAP_KEY)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + key)
                 .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{}")
+                .bodyValue(chat(TestCatalog.CHEAP, 10))
                 .exchange()
                 .expectStatus()
                 .isOk()
@@ -172,14 +161,12 @@ class GatewayIT {
                 .exchange()
                 .expectStatus()
                 .isNotFound()
+                .expectHeader()
+                .exists("X-Request-Id")
                 .expectBody(String.class)
                 .returnResult()
                 .getResponseBody();
 
         OpenRouterContract.assertConforms("NotFoundResponse", body);
-    }
-
-    private static String newKey() {
-        return ApiKeys.PREFIX + UUID.randomUUID().toString().replace("-", "") + "abcdefghij";
     }
 }

@@ -14,7 +14,7 @@ import java.util.concurrent.CompletionException;
 /**
  * The whole Switchboard cluster on one machine: the provider simulator and the four services as separate processes
  * talking over real HTTP, on the Redis and Kafka given. Every provider of the catalog is pointed at the simulator,
- * and a demo tenant with a known key is created. Used by the README's start command and by the end-to-end tests.
+ * and a demo tenant with known inference and management keys is created, next to a known operator key. Used by the README's start command and by the end-to-end tests.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -42,6 +42,8 @@ public final class LocalStack implements AutoCloseable {
             secrets.put("SWITCHBOARD_INTERNAL_SECRET", options.internalSecret());
             secrets.put("SWITCHBOARD_BOOTSTRAP_KEY", options.demoKey());
             secrets.put("SWITCHBOARD_BOOTSTRAP_TENANT", options.demoTenant());
+            secrets.put("SWITCHBOARD_BOOTSTRAP_MANAGEMENT_KEY", options.demoManagementKey());
+            secrets.put("SWITCHBOARD_OPERATOR_KEY", options.operatorKey());
             PROVIDER_KEYS.forEach(key -> secrets.put(key, "sk-local-simulator"));
 
             // Simulator and billing need nothing else; start them side by side.
@@ -99,6 +101,16 @@ public final class LocalStack implements AutoCloseable {
 
     public String demoKey() {
         return options.demoKey();
+    }
+
+    /** A management key of the demo tenant: manages its keys through {@code /api/v1/keys}. */
+    public String demoManagementKey() {
+        return options.demoManagementKey();
+    }
+
+    /** The operator's key: {@code /api/v1/admin/**} (tenants, credits, the catalog). */
+    public String operatorKey() {
+        return options.operatorKey();
     }
 
     public String demoTenant() {

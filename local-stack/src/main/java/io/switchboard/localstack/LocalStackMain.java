@@ -14,7 +14,8 @@ import java.util.HexFormat;
  * prints where the API is and the demo key, and stops everything on Ctrl-C.
  *
  * <p>Environment: {@code SWITCHBOARD_PORT} (public port, default 8080), {@code SWITCHBOARD_DEMO_KEY} (default
- * {@value #LOCAL_DEMO_KEY}), {@code SWITCHBOARD_WORK_DIR} (logs and data, default {@code .local-stack}).
+ * {@value #LOCAL_DEMO_KEY}), {@code SWITCHBOARD_DEMO_MANAGEMENT_KEY}, {@code SWITCHBOARD_OPERATOR_KEY} (defaults in
+ * {@link LocalStackOptions}), {@code SWITCHBOARD_WORK_DIR} (logs and data, default {@code .local-stack}).
  */
 public final class LocalStackMain {
 
@@ -50,7 +51,9 @@ public final class LocalStackMain {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         LocalStackOptions options = LocalStackOptions.of(port, redis.url(), kafka.bootstrapServers(), stackDir(),
-                workDir, HexFormat.of().formatHex(secret), env("SWITCHBOARD_DEMO_KEY", LOCAL_DEMO_KEY));
+                workDir, HexFormat.of().formatHex(secret), env("SWITCHBOARD_DEMO_KEY", LOCAL_DEMO_KEY))
+                .withAdministrationKeys(env("SWITCHBOARD_DEMO_MANAGEMENT_KEY", LocalStackOptions.LOCAL_MANAGEMENT_KEY),
+                        env("SWITCHBOARD_OPERATOR_KEY", LocalStackOptions.LOCAL_OPERATOR_KEY));
         stack[0] = LocalStack.start(options);
 
         String base = stack[0].baseUrl().replace("127.0.0.1", "localhost");
@@ -58,16 +61,18 @@ public final class LocalStackMain {
 
                 Switchboard is ready.
 
-                  Base URL:  %s
-                  Demo key:  %s   (tenant "%s", $%s of credit)
+                  Base URL:        %s
+                  Demo key:        %s   (tenant "%s", $%s of credit)
+                  Management key:  %s   (manages tenant "%s"'s keys: /keys)
+                  Operator key:    %s   (tenants and credits: /admin)
 
                   curl %s/chat/completions \\
                     -H "Authorization: Bearer %s" -H "Content-Type: application/json" \\
                     -d '{"model":"mistralai/mistral-small-2603","messages":[{"role":"user","content":"Hello"}]}'
 
                 Every provider is played by the local simulator. Press Ctrl-C to stop everything.
-                """.formatted(base, options.demoKey(), options.demoTenant(), options.demoCredit(), base,
-                options.demoKey()));
+                """.formatted(base, options.demoKey(), options.demoTenant(), options.demoCredit(),
+                options.demoManagementKey(), options.demoTenant(), options.operatorKey(), base, options.demoKey()));
         Thread.currentThread().join();
     }
 

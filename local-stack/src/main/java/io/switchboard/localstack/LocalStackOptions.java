@@ -16,14 +16,17 @@ import java.util.Map;
  * @param workDir folder for port files and logs
  * @param internalSecret the cluster's shared identity secret
  * @param demoTenant tenant of the demo key
- * @param demoKey a key created at start-up
+ * @param demoKey an inference key of the demo tenant, created at start-up
+ * @param demoManagementKey a management key of the demo tenant, created at start-up
+ * @param operatorKey the operator's key (tenants, credits, catalog administration)
  * @param demoCredit USD of credit given to the demo tenant (once: an idempotent top-up through billing)
  * @param jvmOptions options of each service JVM
  * @param extraProperties more Spring properties given to every service
  * @param startTimeout how long one service may take to become ready
  */
 public record LocalStackOptions(int gatewayPort, String redisUrl, String kafkaBootstrapServers, Path stackDir,
-        Path workDir, String internalSecret, String demoTenant, String demoKey, BigDecimal demoCredit,
+        Path workDir, String internalSecret, String demoTenant, String demoKey, String demoManagementKey,
+        String operatorKey, BigDecimal demoCredit,
         List<String> jvmOptions,
         Map<String, String> extraProperties, Duration startTimeout) {
 
@@ -35,15 +38,27 @@ public record LocalStackOptions(int gatewayPort, String redisUrl, String kafkaBo
         extraProperties = Map.copyOf(extraProperties);
     }
 
+    /** Fixed so the README's examples work as written; it exists only in the local stack's own Redis. */
+    public static final String LOCAL_MANAGEMENT_KEY = "sk-sb-v1-localmanagement00000000000000000000000000000";
+
+    /** Fixed so the README's examples work as written; only the local stack's gateway knows it. */
+    public static final String LOCAL_OPERATOR_KEY = "sk-sb-v1-localoperator0000000000000000000000000000000";
+
     public static LocalStackOptions of(int gatewayPort, String redisUrl, String kafkaBootstrapServers, Path stackDir,
             Path workDir, String internalSecret, String demoKey) {
         return new LocalStackOptions(gatewayPort, redisUrl, kafkaBootstrapServers, stackDir, workDir, internalSecret,
-                "demo", demoKey, new BigDecimal("100"), DEFAULT_JVM_OPTIONS, Map.of(),
-                LocalStack.defaultStartTimeout());
+                "demo", demoKey, LOCAL_MANAGEMENT_KEY, LOCAL_OPERATOR_KEY, new BigDecimal("100"),
+                DEFAULT_JVM_OPTIONS, Map.of(), LocalStack.defaultStartTimeout());
+    }
+
+    public LocalStackOptions withAdministrationKeys(String managementKey, String operator) {
+        return new LocalStackOptions(gatewayPort, redisUrl, kafkaBootstrapServers, stackDir, workDir, internalSecret,
+                demoTenant, demoKey, managementKey, operator, demoCredit, jvmOptions, extraProperties, startTimeout);
     }
 
     public LocalStackOptions withExtraProperties(Map<String, String> properties) {
         return new LocalStackOptions(gatewayPort, redisUrl, kafkaBootstrapServers, stackDir, workDir, internalSecret,
-                demoTenant, demoKey, demoCredit, jvmOptions, properties, startTimeout);
+                demoTenant, demoKey, demoManagementKey, operatorKey, demoCredit, jvmOptions, properties,
+                startTimeout);
     }
 }

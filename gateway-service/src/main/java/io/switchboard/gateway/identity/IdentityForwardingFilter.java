@@ -21,8 +21,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Forwards the caller's identity to the internal service: drops every internal header the client sent (and its API
- * key, which no internal service needs), then adds tenant, key hash and request id with their proof, signed over the
- * exact path the request goes to.
+ * key, which no internal service needs), then adds tenant, key hash, request id and the key's role with their
+ * proof, signed over the exact path the request goes to. The client's attribution headers ({@code HTTP-Referer},
+ * {@code X-Title}) pass on untouched, for routing to record in the usage event.
  */
 @Component
 public class IdentityForwardingFilter implements GlobalFilter, Ordered {
@@ -35,9 +36,10 @@ public class IdentityForwardingFilter implements GlobalFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-        ApiKeyRecord key = exchange.getRequiredAttribute(AuthenticationFilter.ATTRIBUTE);
+        ApiKeyRecord key = AuthenticationFilter.callerOf(exchange);
         URI target = exchange.getRequiredAttribute(GATEWAY_REQUEST_URL_ATTR);
-        InternalIdentity identity = new InternalIdentity(key.tenantId(), key.hash(), RequestIdFilter.of(exchange));
+        InternalIdentity identity = new InternalIdentity(key.tenantId(), key.hash(), RequestIdFilter.of(exchange),
+                key.role());
         ServerWebExchange signed = exchange.mutate().request(request -> request.headers(headers -> {
             headers.headerNames().stream().filter(IdentityHeaders::isInternal).toList().forEach(headers::remove);
             headers.remove(HttpHeaders.AUTHORIZATION);

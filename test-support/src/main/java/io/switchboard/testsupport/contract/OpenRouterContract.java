@@ -19,7 +19,9 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /**
  * Validates JSON against the schemas of OpenRouter's published OpenAPI spec (vendored as
  * {@code contracts/openrouter-openapi.yaml}, a copy of {@code shared/contracts}). The spec is OpenAPI 3.1, whose
- * schemas are JSON Schema 2020-12: its {@code components.schemas} become {@code $defs} of one schema document.
+ * schemas are JSON Schema 2020-12: its {@code components.schemas} become {@code $defs} of one schema document, and
+ * every response schema of its {@code paths} (such as the inline ones of {@code /keys}) joins them under a name of its
+ * own.
  */
 public final class OpenRouterContract {
 
@@ -47,7 +49,7 @@ public final class OpenRouterContract {
      * {@code status}; for responses whose schema is written inline rather than as a component.
      */
     public static void assertConformsToResponse(String path, String method, int status, String json) {
-        assertConforms(responseSchemaName(path, method, status), json);
+        assertConforms(responseSchemaName(path, method.toLowerCase(java.util.Locale.ROOT), status), json);
     }
 
     /** Throws an {@link AssertionError} listing every violation, if any. */
@@ -57,6 +59,14 @@ public final class OpenRouterContract {
             throw new AssertionError("Does not conform to OpenRouter's " + schemaName + " schema:\n  "
                     + String.join("\n  ", violations) + "\nin: " + json);
         }
+    }
+
+    /**
+     * The violations of {@code json} against the response schema of an operation, such as
+     * {@code ("/keys", "post", 201)}.
+     */
+    public static List<String> responseViolations(String path, String method, int status, String json) {
+        return violations(responseSchemaName(path, method.toLowerCase(java.util.Locale.ROOT), status), json);
     }
 
     private static Schema schema(String name) {

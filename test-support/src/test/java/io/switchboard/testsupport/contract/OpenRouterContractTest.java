@@ -48,4 +48,20 @@ class OpenRouterContractTest {
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("architecture");
     }
+
+    @Test
+    void shouldValidateAnInlineResponseSchemaOfAPath() {
+        String deleted = "{\"deleted\":true}";
+
+        assertThat(OpenRouterContract.responseViolations("/keys/{hash}", "delete", 200, deleted)).isEmpty();
+        assertThat(OpenRouterContract.responseViolations("/keys/{hash}", "delete", 200, "{\"deleted\":false}"))
+                .isNotEmpty();
+    }
+
+    @Test
+    void shouldReportAMissingFieldOfAnInlineResponseSchema() {
+        assertThatThrownBy(() -> OpenRouterContract.assertConformsToResponse("/key", "get", 200, "{\"data\":{}}"))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("label");
+    }
 }
