@@ -50,7 +50,7 @@ spec:
         {{- toYaml . | nindent 8 }}
         {{- end }}
       annotations:
-        checksum/secret: {{ dict "internal" $root.Values.internalSecret "bootstrap" $root.Values.bootstrapKey "providers" $root.Values.providerCredentials | toJson | sha256sum }}
+        checksum/secret: {{ dict "internal" $root.Values.internalSecret "bootstrap" $root.Values.bootstrapKey "operator" $root.Values.operatorKey "providers" $root.Values.providerCredentials | toJson | sha256sum }}
         {{- if $springConfig }}
         checksum/config: {{ $springConfig | sha256sum }}
         {{- end }}
@@ -272,10 +272,22 @@ spec:
 - name: SWITCHBOARD_BOOTSTRAP_TENANT
   value: {{ $root.Values.bootstrapKey.tenant | quote }}
 {{- end }}
+{{- if $root.Values.operatorKey.enabled }}
+- name: SWITCHBOARD_OPERATOR_KEY
+  valueFrom:
+    secretKeyRef:
+      {{- include "switchboard.operatorKeyRef" $root | nindent 6 }}
+{{- end }}
 {{- end }}
 {{- if eq $name "routing" }}
 - name: SWITCHBOARD_CATALOG_URL
   value: {{ include "switchboard.componentUrl" (dict "root" $root "name" "catalog") | quote }}
+{{- end }}
+{{- if and (eq $name "billing") $root.Values.bootstrapKey.enabled $root.Values.bootstrapKey.credit }}
+- name: SWITCHBOARD_BILLING_BOOTSTRAPCREDIT_TENANT
+  value: {{ $root.Values.bootstrapKey.tenant | quote }}
+- name: SWITCHBOARD_BILLING_BOOTSTRAPCREDIT_AMOUNT
+  value: {{ $root.Values.bootstrapKey.credit | quote }}
 {{- end }}
 {{- if eq $name "catalog" }}
 {{- if include "switchboard.catalogConfigMap" $root }}

@@ -161,7 +161,7 @@ app.kubernetes.io/component: {{ .name }}
 
 {{/* Whether the chart creates its Secret: "true" or "". */}}
 {{- define "switchboard.createsSecret" -}}
-{{- if or (not .Values.internalSecret.existingSecret) (and .Values.bootstrapKey.enabled (not .Values.bootstrapKey.existingSecret)) }}true{{ end }}
+{{- if or (not .Values.internalSecret.existingSecret) (and .Values.bootstrapKey.enabled (not .Values.bootstrapKey.existingSecret)) (and .Values.operatorKey.enabled (not .Values.operatorKey.existingSecret)) }}true{{ end }}
 {{- end }}
 
 {{- define "switchboard.internalSecretRef" -}}
@@ -181,6 +181,16 @@ key: {{ .Values.bootstrapKey.existingSecretKey }}
 {{- else -}}
 name: {{ include "switchboard.secretName" . }}
 key: bootstrap-key
+{{- end }}
+{{- end }}
+
+{{- define "switchboard.operatorKeyRef" -}}
+{{- if .Values.operatorKey.existingSecret -}}
+name: {{ .Values.operatorKey.existingSecret }}
+key: {{ .Values.operatorKey.existingSecretKey }}
+{{- else -}}
+name: {{ include "switchboard.secretName" . }}
+key: operator-key
 {{- end }}
 {{- end }}
 
@@ -262,6 +272,9 @@ formats) are in values.schema.json.
 {{- end }}
 {{- if and $v.bootstrapKey.existingSecret $v.bootstrapKey.value }}
 {{- fail "Set either bootstrapKey.existingSecret or bootstrapKey.value, not both" }}
+{{- end }}
+{{- if and $v.operatorKey.existingSecret $v.operatorKey.value }}
+{{- fail "Set either operatorKey.existingSecret or operatorKey.value, not both" }}
 {{- end }}
 {{- if and $v.providerCredentials.existingSecret $v.providerCredentials.values }}
 {{- fail "Set either providerCredentials.existingSecret or providerCredentials.values, not both" }}

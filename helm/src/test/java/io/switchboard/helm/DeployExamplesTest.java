@@ -81,6 +81,12 @@ class DeployExamplesTest {
         Map<String, Object> gatewayEnvironment = map(services.get("gateway").get("environment"));
         assertThat(gatewayEnvironment).containsKeys("SWITCHBOARD_ROUTING_URL", "SWITCHBOARD_CATALOG_URL",
                 "SWITCHBOARD_BILLING_URL", "SWITCHBOARD_BOOTSTRAP_KEY", "SWITCHBOARD_INTERNAL_SECRET", "REDIS_URL");
+        assertThat(gatewayEnvironment).containsKeys("SWITCHBOARD_BOOTSTRAP_MANAGEMENT_KEY", "SWITCHBOARD_OPERATOR_KEY");
+        // The README's chat examples need credit: billing gives the demo key's tenant its first credit.
+        assertThat(map(services.get("billing").get("environment")))
+                .containsEntry("SWITCHBOARD_BILLING_BOOTSTRAPCREDIT_TENANT", gatewayEnvironment.get(
+                        "SWITCHBOARD_BOOTSTRAP_TENANT"))
+                .containsKey("SWITCHBOARD_BILLING_BOOTSTRAPCREDIT_AMOUNT");
         assertThat(map(services.get("catalog").get("environment")).get("SWITCHBOARD_CATALOG_BASEURLOVERRIDE"))
                 .isEqualTo("http://simulator:8080/{provider}/v1");
         for (String service : List.of("simulator", "catalog", "billing", "routing", "gateway")) {

@@ -17,6 +17,9 @@ class NotesTest {
                 .contains("export SWITCHBOARD_URL=http://localhost:8080/api/v1")
                 .contains("kubectl -n switchboard get secret sb-switchboard -o jsonpath='{.data.bootstrap-key}'")
                 .contains("tenant \"default\"")
+                .contains("get secret sb-switchboard -o jsonpath='{.data.operator-key}'")
+                .contains("curl \"$SWITCHBOARD_URL/admin/credits\"")
+                .contains("\"tenant_id\":\"default\"")
                 .contains("curl \"$SWITCHBOARD_URL/chat/completions\"")
                 .contains(
                         "Generated into Secret sb-switchboard at the first install, and kept on upgrades: the internal secret and the bootstrap key.")
@@ -31,6 +34,7 @@ class NotesTest {
                 .contains("export SWITCHBOARD_URL=https://llm.example.com/api/v1")
                 .contains("get secret switchboard-bootstrap -o jsonpath='{.data.bootstrap-key}'")
                 .contains("tenant \"platform\"")
+                .contains("get secret switchboard-operator -o jsonpath='{.data.operator-key}'")
                 .doesNotContain("port-forward")
                 .doesNotContain("WARNING")
                 .doesNotContain("generated");
@@ -47,6 +51,7 @@ class NotesTest {
     void shouldSayTheSimulatorPlaysEveryProvider() {
         String notes = Chart.notes(Chart.ci("simulator-demo-values.yaml"), Map.of());
 
-        assertThat(notes).contains("the provider simulator answers for every provider");
+        assertThat(notes).contains("the provider simulator answers for every provider")
+                .contains("tenant \"demo\", which billing-service credits with 100 USD at its first start");
     }
 }

@@ -38,6 +38,8 @@ class SecretsTest {
                 .isEqualTo("switchboard-internal");
         assertThat(secretRef(manifests, "gateway", "SWITCHBOARD_BOOTSTRAP_KEY").getName())
                 .isEqualTo("switchboard-bootstrap");
+        assertThat(secretRef(manifests, "gateway", "SWITCHBOARD_OPERATOR_KEY").getName())
+                .isEqualTo("switchboard-operator");
         assertThat(secretRef(manifests, "billing", "REDIS_URL").getName()).isEqualTo("switchboard-redis");
         assertThat(secretRef(manifests, "routing", "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG").getName())
                 .isEqualTo("switchboard-kafka-user");
@@ -61,12 +63,16 @@ class SecretsTest {
     }
 
     @Test
-    void shouldGenerateTheInternalSecretAndTheBootstrapKeyOnAFirstInstall() {
+    void shouldGenerateTheInternalSecretAndTheBootstrapAndOperatorKeysOnAFirstInstall() {
         Manifests manifests = Chart.render(Chart.ci("minimal-values.yaml"));
 
         Secret secret = manifests.get(Secret.class, "sb-switchboard");
         assertThat(decode(secret, "internal-secret")).matches("[A-Za-z0-9]{48}");
         assertThat(decode(secret, "bootstrap-key")).matches("sk-sb-v1-[A-Za-z0-9]{48}");
+        assertThat(decode(secret, "operator-key")).matches("sk-sb-v1-[A-Za-z0-9]{48}")
+                .isNotEqualTo(decode(secret, "bootstrap-key"));
+        assertThat(secretRef(manifests, "gateway", "SWITCHBOARD_OPERATOR_KEY").getKey()).isEqualTo("operator-key");
+        assertThat(manifests.env("routing", "SWITCHBOARD_OPERATOR_KEY")).isEmpty();
         assertThat(secretRef(manifests, "routing", "SWITCHBOARD_INTERNAL_SECRET").getName())
                 .isEqualTo("sb-switchboard");
         assertThat(secretRef(manifests, "gateway", "SWITCHBOARD_BOOTSTRAP_KEY").getKey()).isEqualTo("bootstrap-key");
@@ -76,7 +82,8 @@ class SecretsTest {
     void shouldKeepTheGeneratedSecretsOnAnUpgrade() {
         String release = "upgraded";
         Map<String, String> installed = Map.of("internal-secret", "kept-internal-secret-0123456789abcdef012345",
-                "bootstrap-key", "sk-sb-v1-keptBootstrapKey0123456789");
+                "bootstrap-key", "sk-sb-v1-keptBootstrapKey0123456789", "operator-key",
+                "sk-sb-v1-keptOperatorKey01234567890");
         FakeKubernetesApi.instance().putSecret(Chart.NAMESPACE, release + "-switchboard", installed);
         try {
             Manifests manifests = Chart.render(release, Chart.ci("minimal-values.yaml"), Map.of());
@@ -84,6 +91,7 @@ class SecretsTest {
             Secret secret = manifests.get(Secret.class, release + "-switchboard");
             assertThat(decode(secret, "internal-secret")).isEqualTo(installed.get("internal-secret"));
             assertThat(decode(secret, "bootstrap-key")).isEqualTo(installed.get("bootstrap-key"));
+            assertThat(decode(secret, "operator-key")).isEqualTo(installed.get("operator-key"));
         } finally {
             FakeKubernetesApi.instance().removeSecret(Chart.NAMESPACE, release + "-switchboard");
         }
@@ -99,10 +107,11 @@ class SecretsTest {
     }
 
     @Test
-    void shouldCreateNoBootstrapKeyWhenDisabled() {
+    void shouldCreateNoBootstrapOrOperatorKeyWhenDisabled() {
         Manifests manifests = Chart.render(Chart.ci("features-values.yaml"));
 
         assertThat(manifests.env("gateway", "SWITCHBOARD_BOOTSTRAP_KEY")).isEmpty();
+        assertThat(manifests.env("gateway", "SWITCHBOARD_OPERATOR_KEY")).isEmpty();
         assertThat(manifests.get(Secret.class, "sb-switchboard").getData()).containsOnlyKeys("internal-secret");
     }
 

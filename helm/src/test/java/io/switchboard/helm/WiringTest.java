@@ -73,6 +73,17 @@ class WiringTest {
     }
 
     @Test
+    void shouldHaveBillingCreditTheBootstrapTenantOnlyWhenACreditIsGiven() {
+        Manifests demo = Chart.render(Chart.ci("simulator-demo-values.yaml"));
+        Manifests production = Chart.render(Chart.ci("production-values.yaml"));
+
+        assertThat(demo.envValue("billing", "SWITCHBOARD_BILLING_BOOTSTRAPCREDIT_TENANT")).isEqualTo("demo");
+        assertThat(demo.envValue("billing", "SWITCHBOARD_BILLING_BOOTSTRAPCREDIT_AMOUNT")).isEqualTo("100");
+        assertThat(demo.env("gateway", "SWITCHBOARD_BILLING_BOOTSTRAPCREDIT_AMOUNT")).isEmpty();
+        assertThat(production.env("billing", "SWITCHBOARD_BILLING_BOOTSTRAPCREDIT_AMOUNT")).isEmpty();
+    }
+
+    @Test
     void shouldMountAnOperatorsCatalogAndPointCatalogServiceAtIt() {
         Manifests manifests = Chart.render(Chart.ci("features-values.yaml"));
 
