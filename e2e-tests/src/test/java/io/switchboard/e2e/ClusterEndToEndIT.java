@@ -12,24 +12,20 @@ import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import io.switchboard.localstack.LocalStack;
-import io.switchboard.localstack.LocalStackOptions;
 import io.switchboard.testsupport.contract.OpenRouterContract;
-import io.switchboard.testsupport.infra.TestInfrastructure;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The whole cluster as separate processes on real Redis and Kafka, driven through the gateway by the official OpenAI
  * Java SDK, as a tenant's application would.
  */
+@ExtendWith(SharedCluster.class)
 class ClusterEndToEndIT {
 
     private static final String MODEL = "mistralai/mistral-small-2603";
@@ -48,19 +45,8 @@ class ClusterEndToEndIT {
 
     @BeforeAll
     static void startCluster() {
-        LocalStackOptions options = LocalStackOptions.of(0, TestInfrastructure.redis().url(),
-                TestInfrastructure.kafka().bootstrapServers(), Path.of(System.getProperty("switchboard.stack.dir")),
-                Path.of(System.getProperty("switchboard.e2e.work.dir")), "e2e-" + UUID.randomUUID(),
-                "sk-sb-v1-e2e" + UUID.randomUUID().toString().replace("-", ""));
-        stack = LocalStack.start(options);
+        stack = SharedCluster.stack();
         openai = OpenAIOkHttpClient.builder().baseUrl(stack.baseUrl()).apiKey(stack.demoKey()).maxRetries(0).build();
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     @Test

@@ -3,20 +3,17 @@ package io.switchboard.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.localstack.LocalStack;
-import io.switchboard.localstack.LocalStackOptions;
 import io.switchboard.testsupport.contract.OpenRouterContract;
-import io.switchboard.testsupport.infra.TestInfrastructure;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Tenants through the whole cluster: the operator creates two tenants, their management keys create inference keys,
  * and neither tenant can see the other's keys or generations.
  */
+@ExtendWith(SharedCluster.class)
 class TenancyEndToEndIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -37,20 +35,10 @@ class TenancyEndToEndIT {
     }
 
     @BeforeAll
-    static void startClusterWithTwoTenants() throws Exception {
-        stack = LocalStack.start(LocalStackOptions.of(0, TestInfrastructure.redis().url(),
-                TestInfrastructure.kafka().bootstrapServers(), Path.of(System.getProperty("switchboard.stack.dir")),
-                Path.of(System.getProperty("switchboard.e2e.work.dir")).resolve("tenancy"),
-                "e2e-" + UUID.randomUUID(), "sk-sb-v1-e2e" + UUID.randomUUID().toString().replace("-", "")));
+    static void createTwoTenants() throws Exception {
+        stack = SharedCluster.stack();
         a = tenant("a-" + UUID.randomUUID().toString().substring(0, 8));
         b = tenant("b-" + UUID.randomUUID().toString().substring(0, 8));
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     @Test

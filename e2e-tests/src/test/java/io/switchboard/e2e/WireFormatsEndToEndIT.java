@@ -17,15 +17,11 @@ import com.openai.models.chat.completions.ChatCompletionMessage;
 import com.openai.models.chat.completions.ChatCompletionMessageFunctionToolCall;
 import com.openai.models.chat.completions.ChatCompletionToolMessageParam;
 import io.switchboard.localstack.LocalStack;
-import io.switchboard.localstack.LocalStackOptions;
-import io.switchboard.testsupport.infra.TestInfrastructure;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * answer, without knowing which format the provider speaks. The cluster runs as real processes, every provider played
  * by the simulator in its own format.
  */
+@ExtendWith(SharedCluster.class)
 class WireFormatsEndToEndIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -57,19 +54,8 @@ class WireFormatsEndToEndIT {
 
     @BeforeAll
     static void startCluster() {
-        LocalStackOptions options = LocalStackOptions.of(0, TestInfrastructure.redis().url(),
-                TestInfrastructure.kafka().bootstrapServers(), Path.of(System.getProperty("switchboard.stack.dir")),
-                Path.of(System.getProperty("switchboard.e2e.work.dir") + "-formats"), "e2e-" + UUID.randomUUID(),
-                "sk-sb-v1-e2e" + UUID.randomUUID().toString().replace("-", ""));
-        stack = LocalStack.start(options);
+        stack = SharedCluster.stack();
         openai = OpenAIOkHttpClient.builder().baseUrl(stack.baseUrl()).apiKey(stack.demoKey()).maxRetries(0).build();
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     @ParameterizedTest
