@@ -6,6 +6,7 @@ import io.switchboard.catalog.client.CatalogHolder;
 import io.switchboard.kit.identity.IdentityProof;
 import io.switchboard.kit.identity.InternalIdentity;
 import io.switchboard.routing.support.CatalogStub;
+import io.switchboard.routing.support.RoutingTestConfiguration;
 import io.switchboard.routing.support.TestCatalog;
 import io.switchboard.routing.support.UsageEventTail;
 import io.switchboard.simulator.ProviderSimulatorApplication;
@@ -79,6 +80,7 @@ class WireFormatsIT {
         registry.add("spring.kafka.bootstrap-servers", () -> TestInfrastructure.kafka().bootstrapServers());
         registry.add("switchboard.internal.secret", () -> SECRET);
         registry.add("switchboard.catalog-client.url", CATALOG::url);
+        registry.add("switchboard.routing.usage.spool-dir", () -> RoutingTestConfiguration.spoolDir().toString());
         registry.add("ANTHROPIC_API_KEY", () -> "sk-ant-test");
         registry.add("GOOGLE_AI_STUDIO_API_KEY", () -> "gemini-test");
         registry.add("OPENAI_API_KEY", () -> "sk-test");
