@@ -33,10 +33,16 @@ public final class PrometheusScrape {
 
     /** Scrapes {@code <managementUrl>/actuator/prometheus}. */
     public static PrometheusScrape of(URI managementUrl) {
-        HttpRequest request = HttpRequest.newBuilder(managementUrl.resolve("/actuator/prometheus"))
+        return of(managementUrl, Map.of());
+    }
+
+    /** Scrapes {@code <managementUrl>/actuator/prometheus} sending {@code headers}. */
+    public static PrometheusScrape of(URI managementUrl, Map<String, String> headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(managementUrl.resolve("/actuator/prometheus"))
                 .timeout(Duration.ofSeconds(10))
-                .GET()
-                .build();
+                .GET();
+        headers.forEach(builder::header);
+        HttpRequest request = builder.build();
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
