@@ -3,6 +3,7 @@ package io.switchboard.gateway.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.gateway.FilterOrders;
+import io.switchboard.gateway.ManagementRequests;
 import io.switchboard.gateway.hygiene.UpstreamFailureFilter;
 import io.switchboard.kit.error.ApiException;
 import java.util.Map;
@@ -28,13 +29,18 @@ import reactor.core.publisher.Mono;
 public class RejectionMetricsFilter implements WebFilter, Ordered {
 
     private final MeterRegistry registry;
+    private final ManagementRequests management;
 
-    public RejectionMetricsFilter(MeterRegistry registry) {
+    public RejectionMetricsFilter(MeterRegistry registry, ManagementRequests management) {
         this.registry = registry;
+        this.management = management;
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        if (management.isManagement(exchange)) {
+            return chain.filter(exchange);
+        }
         return chain.filter(exchange)
                 .doOnError(failure -> Counter.builder("switchboard.gateway.rejections")
                         .description("Requests the gateway refused itself, by reason")
