@@ -102,12 +102,13 @@ public class ChatCompletionHandler {
                 .filter(chunk -> !chunk.choices().isEmpty())
                 .concatWith(Mono.fromSupplier(() -> usageChunk(tracker)))
                 .onErrorResume(failure -> {
-                    if (tracker.served() == null) {
+                    Candidate served = tracker.served();
+                    if (served == null) {
                         return Flux.error(failure);
                     }
                     // After the first byte: OpenRouter's error chunk; the tokens delivered are billed.
                     tracker.failedAfterFirstByte();
-                    metrics.attemptFailed(tracker.served(), failure);
+                    metrics.attemptFailed(served, failure);
                     return Flux.just(StreamFailures.midStream(failure, tracker), usageChunk(tracker));
                 })
                 .transform(stream -> finisher.finishOn(stream, tracker))
