@@ -12,6 +12,9 @@ public final class FilterOrders {
 
     // Web filters.
 
+    /** Counting the gateway's refusals outside every filter that may refuse. */
+    public static final int REJECTION_METRICS = Ordered.HIGHEST_PRECEDENCE + 50;
+
     /** A request id before anything else, so every response (errors included) carries one. */
     public static final int REQUEST_ID = Ordered.HIGHEST_PRECEDENCE + 100;
 

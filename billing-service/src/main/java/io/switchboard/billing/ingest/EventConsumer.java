@@ -52,6 +52,7 @@ public class EventConsumer implements SmartLifecycle {
     private final ConsumerProperties properties;
     private final Map<String, TopicHandler> handlers;
     private final MeterRegistry meters;
+    private final ConsumerLag lag;
     private volatile @Nullable Run current;
 
     public EventConsumer(KafkaProperties kafka, ConsumerProperties properties, List<TopicHandler> handlers,
@@ -66,6 +67,7 @@ public class EventConsumer implements SmartLifecycle {
         this.properties = properties;
         this.handlers = Map.copyOf(byTopic);
         this.meters = meters;
+        this.lag = new ConsumerLag(meters);
     }
 
     @Override
@@ -166,7 +168,9 @@ public class EventConsumer implements SmartLifecycle {
                 open = create();
                 consumer = open;
             }
-            return open.poll(properties.pollTimeout());
+            ConsumerRecords<String, byte[]> records = open.poll(properties.pollTimeout());
+            lag.update(open);
+            return records;
         }
 
         private KafkaConsumer<String, byte[]> create() {
@@ -262,6 +266,7 @@ public class EventConsumer implements SmartLifecycle {
             } catch (RuntimeException failure) {
                 log.warn("Closing the billing consumer failed: {}", failure.toString());
             } finally {
+                lag.clear();
                 thread.shutdown();
                 terminated = true;
                 runStopCallback();

@@ -1,5 +1,7 @@
 package io.switchboard.billing.settlement;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.billing.ingest.BillableEvent;
 import io.switchboard.billing.ingest.UsageEventHandler;
 import io.switchboard.ledger.CreditLedger;
@@ -19,15 +21,38 @@ import reactor.core.publisher.Mono;
 class SettlementHandler implements UsageEventHandler {
 
     private final CreditLedger ledger;
+    private final Counter charged;
+    private final Counter duplicates;
+    private final Counter settledCost;
 
-    SettlementHandler(CreditLedger ledger) {
+    SettlementHandler(CreditLedger ledger, MeterRegistry meters) {
         this.ledger = ledger;
+        this.charged = settlements(meters, "charged");
+        this.duplicates = settlements(meters, "duplicate");
+        this.settledCost = Counter.builder("switchboard.billing.settled.cost")
+                .description("Cost charged to tenants' credit (each generation once)")
+                .baseUnit("usd")
+                .register(meters);
+    }
+
+    private static Counter settlements(MeterRegistry meters, String result) {
+        return Counter.builder("switchboard.billing.settlements")
+                .description("Usage events settled: charged now, or a duplicate of a generation already charged")
+                .tag("result", result)
+                .register(meters);
     }
 
     @Override
     public Mono<Void> apply(BillableEvent event) {
         UsageData data = event.data();
         return ledger.settle(new Settlement(data.tenantId(), data.keyId(), data.requestId(), data.generationId(),
-                event.charge().nanodollars(), data.createdAt())).then();
+                event.charge().nanodollars(), data.createdAt())).doOnNext(chargedNow -> {
+                    if (chargedNow) {
+                        charged.increment();
+                        settledCost.increment(event.charge().cost().doubleValue());
+                    } else {
+                        duplicates.increment();
+                    }
+                }).then();
     }
 }

@@ -1,5 +1,6 @@
 package io.switchboard.catalog.admin;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.catalog.state.CatalogRedisProperties;
 import io.switchboard.catalog.state.CatalogRepository;
 import io.switchboard.catalog.store.CatalogStore;
@@ -15,8 +16,8 @@ class CatalogAdminConfiguration {
 
     @Bean
     CatalogEditor catalogEditor(CatalogRepository repository, CatalogStore store, Clock clock,
-            CatalogRedisProperties properties) {
-        return new CatalogEditor(repository, store, clock, properties.commitAttempts());
+            CatalogRedisProperties properties, MeterRegistry meters) {
+        return new CatalogEditor(repository, store, clock, properties.commitAttempts(), meters);
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package io.switchboard.catalog.admin;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.switchboard.catalog.api.CatalogSnapshot;
 import io.switchboard.catalog.source.CatalogComposer;
 import io.switchboard.catalog.source.CatalogFile;
@@ -59,12 +61,15 @@ public class CatalogEditor {
     private final CatalogStore store;
     private final Clock clock;
     private final int attempts;
+    private final MeterRegistry meters;
 
-    public CatalogEditor(CatalogRepository repository, CatalogStore store, Clock clock, int attempts) {
+    public CatalogEditor(CatalogRepository repository, CatalogStore store, Clock clock, int attempts,
+            MeterRegistry meters) {
         this.repository = repository;
         this.store = store;
         this.clock = clock;
         this.attempts = attempts;
+        this.meters = meters;
     }
 
     /** The catalog with its edits as Redis holds it now. */
@@ -113,6 +118,11 @@ public class CatalogEditor {
                             overlay.get().patch(ref).orElse(null), audit))
                     .map(revision -> {
                         store.offer(revision, after);
+                        Counter.builder("switchboard.catalog.edits")
+                                .description("Operator edits committed to the shared catalog, by action")
+                                .tag("action", edit.action())
+                                .register(meters)
+                                .increment();
                         log.info("Catalog {} of {} by {} (tenant {}, request {}): revision {}, version {}",
                                 edit.action(), ref, operator.keyId(), operator.tenantId(), operator.requestId(),
                                 revision, after.version());

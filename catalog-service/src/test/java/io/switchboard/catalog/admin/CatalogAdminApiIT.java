@@ -10,10 +10,13 @@ import io.switchboard.kit.identity.InternalIdentity;
 import io.switchboard.kit.identity.Role;
 import io.switchboard.kit.identity.SigningExchangeFilter;
 import io.switchboard.testsupport.contract.OpenRouterContract;
+import io.switchboard.testsupport.metrics.PrometheusScrape;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.HttpMethod;
@@ -50,6 +54,8 @@ class CatalogAdminApiIT {
     private CatalogStore store;
     @LocalServerPort
     private int port;
+    @LocalManagementPort
+    private int managementPort;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -93,6 +99,22 @@ class CatalogAdminApiIT {
                 .satisfies(e -> assertThat(e.provider()).isEqualTo(provider));
         JsonNode listed = publicModel(model);
         assertThat(listed.at("/pricing/prompt").asString()).isEqualTo("0.000001");
+    }
+
+    @Test
+    void shouldCountTheOperatorsEditAndExportTheRevisionItMade() {
+        PrometheusScrape before = scrape();
+
+        created(ADMIN + "/providers", provider(newSlug("counted")));
+
+        PrometheusScrape after = scrape();
+        assertThat(after.sum("switchboard_catalog_edits_total", Map.of("action", "create"))
+                - before.sum("switchboard_catalog_edits_total", Map.of("action", "create"))).isEqualTo(1);
+        assertThat(after.sum("switchboard_catalog_revision", Map.of()))
+                .isEqualTo((double) store.revision())
+                .isGreaterThan(before.sum("switchboard_catalog_revision", Map.of()));
+        assertThat(after.sum("switchboard_catalog_endpoints", Map.of()))
+                .isEqualTo(store.current().endpoints().size());
     }
 
     @Test
@@ -372,6 +394,10 @@ class CatalogAdminApiIT {
                 {"model":"%s","provider":"%s","upstream_model":"echo","pricing":{"prompt":"%s","completion":"0.000002"},
                  "context_length":32768,"quantization":"unknown","supported_parameters":["max_tokens","temperature"],
                  "tag":"%s"}""".formatted(model, provider, prompt, provider);
+    }
+
+    private PrometheusScrape scrape() {
+        return PrometheusScrape.of(URI.create("http://127.0.0.1:" + managementPort));
     }
 
     private JsonNode created(String path, String json) {

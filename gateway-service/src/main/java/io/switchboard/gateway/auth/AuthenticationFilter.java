@@ -1,6 +1,7 @@
 package io.switchboard.gateway.auth;
 
 import io.switchboard.gateway.FilterOrders;
+import io.switchboard.gateway.ManagementRequests;
 import io.switchboard.kit.error.ApiException;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
@@ -13,8 +14,8 @@ import reactor.core.publisher.Mono;
  * Refuses every request on the public port without a valid API key (401, OpenRouter's error JSON) before anything
  * else spends work on it. A web filter rather than a gateway filter because it guards both the proxied routes and
  * the gateway's own endpoints ({@code /api/v1/key}, {@code /keys}, {@code /admin/tenants}). Every path is guarded,
- * not just {@code /api/**}: a path that only decodes to an API path must not slip past. Actuator on the management
- * port is left alone ({@link ManagementPort}).
+ * not just {@code /api/**}: a path that only decodes to an API path must not slip past. Actuator, on the
+ * management port, is left to Kubernetes and Prometheus ({@link ManagementRequests}).
  */
 @Component
 public class AuthenticationFilter implements WebFilter, Ordered {
@@ -22,17 +23,16 @@ public class AuthenticationFilter implements WebFilter, Ordered {
     public static final String ATTRIBUTE = AuthenticationFilter.class.getName() + ".key";
 
     private final ApiKeyAuthenticator authenticator;
-    private final ManagementPort managementPort;
+    private final ManagementRequests management;
 
-    public AuthenticationFilter(ApiKeyAuthenticator authenticator, ManagementPort managementPort) {
+    public AuthenticationFilter(ApiKeyAuthenticator authenticator, ManagementRequests management) {
         this.authenticator = authenticator;
-        this.managementPort = managementPort;
+        this.management = management;
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (managementPort.received(exchange.getRequest())) {
-            // Probes and scrapes on the management port, which only the cluster reaches (NetworkPolicy).
+        if (management.isManagement(exchange)) {
             return chain.filter(exchange);
         }
         return Mono.defer(() -> authenticator.authenticate(exchange.getRequest().getHeaders())).flatMap(key -> {

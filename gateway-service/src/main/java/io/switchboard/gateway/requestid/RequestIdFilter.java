@@ -1,6 +1,7 @@
 package io.switchboard.gateway.requestid;
 
 import io.switchboard.gateway.FilterOrders;
+import io.switchboard.gateway.ManagementRequests;
 import io.switchboard.kit.ids.RandomIds;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
@@ -20,13 +21,18 @@ public class RequestIdFilter implements WebFilter, Ordered {
     public static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".id";
 
     private final RandomIds ids;
+    private final ManagementRequests management;
 
-    public RequestIdFilter(RandomIds ids) {
+    public RequestIdFilter(RandomIds ids, ManagementRequests management) {
         this.ids = ids;
+        this.management = management;
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        if (management.isManagement(exchange)) {
+            return chain.filter(exchange);
+        }
         String id = ids.next("req-", 24);
         exchange.getAttributes().put(ATTRIBUTE, id);
         exchange.getResponse().getHeaders().set(HEADER, id);

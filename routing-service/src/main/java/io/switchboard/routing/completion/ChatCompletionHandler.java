@@ -6,6 +6,7 @@ import io.switchboard.kit.identity.InternalIdentity;
 import io.switchboard.routing.chat.ChatChunk;
 import io.switchboard.routing.chat.ChatCompletion;
 import io.switchboard.routing.chat.ChatRequestReader;
+import io.switchboard.routing.metrics.RoutingMetrics;
 import io.switchboard.routing.selection.Candidate;
 import io.switchboard.routing.selection.EndpointSelector;
 import io.switchboard.routing.selection.RoutePlan;
@@ -41,11 +42,12 @@ public class ChatCompletionHandler {
     private final GenerationFinisher finisher;
     private final SseResponder sse;
     private final GenerationIds ids;
+    private final RoutingMetrics metrics;
     private final Clock clock;
 
     public ChatCompletionHandler(ChatRequestReader requests, CatalogHolder catalog, EndpointSelector selector,
             ProviderRouter router, UsageRecorder usage, GenerationFinisher finisher, SseResponder sse,
-            GenerationIds ids, Clock clock) {
+            GenerationIds ids, RoutingMetrics metrics, Clock clock) {
         this.requests = requests;
         this.catalog = catalog;
         this.selector = selector;
@@ -54,6 +56,7 @@ public class ChatCompletionHandler {
         this.finisher = finisher;
         this.sse = sse;
         this.ids = ids;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -99,14 +102,17 @@ public class ChatCompletionHandler {
                 .filter(chunk -> !chunk.choices().isEmpty())
                 .concatWith(Mono.fromSupplier(() -> usageChunk(tracker)))
                 .onErrorResume(failure -> {
-                    if (tracker.served() == null) {
+                    Candidate served = tracker.served();
+                    if (served == null) {
                         return Flux.error(failure);
                     }
                     // After the first byte: OpenRouter's error chunk; the tokens delivered are billed.
                     tracker.failedAfterFirstByte();
+                    metrics.attemptFailed(served, failure);
                     return Flux.just(StreamFailures.midStream(failure, tracker), usageChunk(tracker));
                 })
-                .transform(stream -> finisher.finishOn(stream, tracker));
+                .transform(stream -> finisher.finishOn(stream, tracker))
+                .doOnSubscribe(subscription -> metrics.streamOpened());
         return sse.respond(tracker.generation().id(), chunks, failure -> StreamFailures.unserved(failure, tracker));
     }
 

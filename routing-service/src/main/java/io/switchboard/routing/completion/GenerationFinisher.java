@@ -1,20 +1,23 @@
 package io.switchboard.routing.completion;
 
+import io.switchboard.routing.metrics.RoutingMetrics;
 import io.switchboard.routing.selection.Candidate;
 import io.switchboard.routing.stats.EndpointStatsRecorder;
 import io.switchboard.usage.Outcome;
 import io.switchboard.usage.TokenUsage;
+import io.switchboard.usage.UsageData;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.SignalType;
 
 /**
- * Closes a generation once, however it ended: its usage event ({@link UsageRecorder}) and the serving endpoint's
- * statistics.
+ * Closes a generation once, however it ended: its usage event ({@link UsageRecorder}), its metrics and the serving
+ * endpoint's statistics.
  *
  * <p>The ending is taken from the signal the pipeline emits, before it reaches the subscriber ({@code doOnComplete},
  * {@code doOnError}, {@code doOnCancel}), not from {@code doFinally}: a subscriber that cancels while handling the
@@ -26,11 +29,13 @@ class GenerationFinisher {
 
     private final UsageRecorder usage;
     private final EndpointStatsRecorder stats;
+    private final RoutingMetrics metrics;
     private final Clock clock;
 
-    GenerationFinisher(UsageRecorder usage, EndpointStatsRecorder stats, Clock clock) {
+    GenerationFinisher(UsageRecorder usage, EndpointStatsRecorder stats, RoutingMetrics metrics, Clock clock) {
         this.usage = usage;
         this.stats = stats;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -48,9 +53,16 @@ class GenerationFinisher {
     }
 
     void finish(GenerationTracker tracker, SignalType signal) {
+        if (!tracker.claimFinish()) {
+            return;
+        }
         Outcome outcome = outcome(signal, tracker);
         Candidate served = tracker.served();
-        if (!usage.record(tracker, outcome) || served == null) {
+        Generation generation = tracker.generation();
+        UsageData recorded = usage.record(tracker, outcome);
+        metrics.finished(generation.requestedModel(), tracker.billedTo(), metricOutcome(outcome, served),
+                generation.request().isStream(), recorded);
+        if (recorded == null || served == null) {
             return;
         }
         Instant started = tracker.servedAttemptStartedAt();
@@ -64,6 +76,14 @@ class GenerationFinisher {
         stats.attemptServed(served.endpoint().id(), Duration.between(started, firstByte),
                 outcome == Outcome.FAILED, tokens == null ? null : tokens.completionTokens(),
                 tokens == null ? null : Duration.between(firstByte, last));
+    }
+
+    private static String metricOutcome(Outcome outcome, @Nullable Candidate served) {
+        return switch (outcome) {
+            case COMPLETED -> RoutingMetrics.SUCCESS;
+            case FAILED -> served == null ? RoutingMetrics.ERROR : RoutingMetrics.FAILED;
+            case CANCELLED -> RoutingMetrics.CANCELLED;
+        };
     }
 
     static Outcome outcome(SignalType signal, GenerationTracker tracker) {

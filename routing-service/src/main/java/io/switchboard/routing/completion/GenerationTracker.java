@@ -25,6 +25,7 @@ public final class GenerationTracker {
     private final StringBuilder completionText = new StringBuilder();
     private final StringBuilder reasoningText = new StringBuilder();
     private final AtomicBoolean recorded = new AtomicBoolean();
+    private final AtomicBoolean finished = new AtomicBoolean();
     private @Nullable Candidate attempting;
     private @Nullable Instant attemptStartedAt;
     private @Nullable Candidate served;
@@ -127,6 +128,11 @@ public final class GenerationTracker {
     void failedAfterFirstByte() {
         failedAfterFirstByte = true;
         finishReason = "error";
+    }
+
+    /** True once, for the first end signal of the generation. */
+    boolean claimFinish() {
+        return finished.compareAndSet(false, true);
     }
 
     /** True once, for whoever records the usage event. */

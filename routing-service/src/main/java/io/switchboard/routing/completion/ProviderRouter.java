@@ -6,6 +6,7 @@ import io.switchboard.catalog.api.WireFormat;
 import io.switchboard.kit.error.ApiException;
 import io.switchboard.routing.chat.ChatChunk;
 import io.switchboard.routing.chat.ChatCompletion;
+import io.switchboard.routing.metrics.RoutingMetrics;
 import io.switchboard.routing.provider.ProviderAdapter;
 import io.switchboard.routing.provider.ProviderCall;
 import io.switchboard.routing.provider.ProviderException;
@@ -50,10 +51,11 @@ public class ProviderRouter {
     private final RetryAfterCooldowns cooldowns;
     private final AttemptTimeouts timeouts;
     private final EndpointStatsRecorder stats;
+    private final RoutingMetrics metrics;
 
     public ProviderRouter(List<ProviderAdapter> adapters, Environment environment, Clock clock,
             EndpointBreakers breakers, RetryAfterCooldowns cooldowns, AttemptTimeouts timeouts,
-            EndpointStatsRecorder stats) {
+            EndpointStatsRecorder stats, RoutingMetrics metrics) {
         adapters.forEach(adapter -> this.adapters.put(adapter.wireFormat(), adapter));
         this.environment = environment;
         this.clock = clock;
@@ -61,6 +63,7 @@ public class ProviderRouter {
         this.cooldowns = cooldowns;
         this.timeouts = timeouts;
         this.stats = stats;
+        this.metrics = metrics;
     }
 
     public Set<WireFormat> supportedFormats() {
@@ -127,7 +130,7 @@ public class ProviderRouter {
                         }
                         Throwable failure = first.isOnError()
                                 ? first.getThrowable()
-                                : ProviderException.ofStatus(502, "Provider returned an empty stream", null);
+                                : ProviderException.truncated("Provider returned an empty stream");
                         failed(candidate, failure, tracker);
                         return failOver(candidates, index, failure)
                                 ? stream(candidates, index + 1, tracker)
@@ -156,6 +159,7 @@ public class ProviderRouter {
         Instant now = clock.instant();
         tracker.failed(candidate, failure, now);
         stats.attemptFailed(endpointId, ProviderFaults.isProviderFault(failure));
+        metrics.attemptFailed(candidate, failure);
         if (failure instanceof ProviderException provider && provider.retryAfter() != null
                 && provider.status() != null && (provider.status() == 429 || provider.status() == 503)) {
             cooldowns.coolDown(endpointId, provider.retryAfter(), now);
@@ -163,8 +167,12 @@ public class ProviderRouter {
     }
 
     /** Whether to try the next candidate: the failure is the provider's and one is left. */
-    private static boolean failOver(List<Candidate> candidates, int index, Throwable failure) {
-        return ProviderFaults.isProviderFault(failure) && index + 1 < candidates.size();
+    private boolean failOver(List<Candidate> candidates, int index, Throwable failure) {
+        boolean next = ProviderFaults.isProviderFault(failure) && index + 1 < candidates.size();
+        if (next) {
+            metrics.failedOver(candidates.get(index));
+        }
+        return next;
     }
 
     private ProviderAdapter adapter(Candidate candidate) {

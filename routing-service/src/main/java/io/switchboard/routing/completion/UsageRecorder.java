@@ -81,12 +81,12 @@ public class UsageRecorder {
      * Publishes the generation's usage event, once, if an endpoint was called. A request that failed on every
      * endpoint before any produced a byte used no billable tokens and records nothing.
      *
-     * @return whether this call published it
+     * @return the event's data if this call published it, otherwise null
      */
-    public boolean record(GenerationTracker tracker, Outcome outcome) {
+    public @Nullable UsageData record(GenerationTracker tracker, Outcome outcome) {
         Candidate billedTo = tracker.billedTo();
         if (billedTo == null || !tracker.claimRecording()) {
-            return false;
+            return null;
         }
         Generation generation = tracker.generation();
         TokenUsage tokens = tokens(tracker);
@@ -103,7 +103,7 @@ public class UsageRecorder {
                 firstToken == null ? null : Duration.between(generation.createdAt(), firstToken).toMillis(),
                 tracker.failover(), generation.httpReferer(), generation.appTitle(), generation.request().user());
         publisher.publish(UsageEvent.of(SOURCE, now, data));
-        return true;
+        return data;
     }
 
     static PriceSnapshot priceOf(Pricing pricing) {

@@ -12,19 +12,26 @@ public final class ProviderException extends RuntimeException {
     private final @Nullable Integer status;
     private final boolean retryable;
     private final @Nullable Duration retryAfter;
+    private final boolean answeredWithStatus;
 
     public ProviderException(@Nullable Integer status, String message, boolean retryable,
             @Nullable Duration retryAfter, @Nullable Throwable cause) {
+        this(status, message, retryable, retryAfter, cause, false);
+    }
+
+    private ProviderException(@Nullable Integer status, String message, boolean retryable,
+            @Nullable Duration retryAfter, @Nullable Throwable cause, boolean answeredWithStatus) {
         super(message, cause, false, false);
         this.status = status;
         this.retryable = retryable;
         this.retryAfter = retryAfter;
+        this.answeredWithStatus = answeredWithStatus;
     }
 
-    /** Classifies an HTTP error status the way OpenRouter fails over. */
+    /** Classifies an HTTP error status (or an error the provider declared in its stream) the way OpenRouter fails over. */
     public static ProviderException ofStatus(int status, String message, @Nullable Duration retryAfter) {
         boolean retryable = status >= 500 || status == 429 || status == 408;
-        return new ProviderException(status, message, retryable, retryAfter, null);
+        return new ProviderException(status, message, retryable, retryAfter, null, true);
     }
 
     /**
@@ -55,5 +62,13 @@ public final class ProviderException extends RuntimeException {
 
     public @Nullable Duration retryAfter() {
         return retryAfter;
+    }
+
+    /**
+     * Whether the provider answered with something we could not use (unparseable, cut short, empty) rather than an
+     * error it declared: reported as a 502, counted apart in the metrics.
+     */
+    public boolean invalidResponse() {
+        return status != null && status == 502 && !answeredWithStatus;
     }
 }

@@ -21,8 +21,7 @@ import reactor.core.publisher.Sinks;
  */
 public final class FirstByteGuard {
 
-    private static final ProviderException EMPTY = ProviderException.ofStatus(502, "Provider returned an empty stream",
-            null);
+    private static final ProviderException EMPTY = ProviderException.truncated("Provider returned an empty stream");
 
     private FirstByteGuard() {
     }

@@ -60,6 +60,7 @@ abstract class FaultyProvidersTestBase {
         MODELS.put("test/retry-after", List.of("iota", "kappa"));
         MODELS.put("test/first-token", List.of("lambda", "mu"));
         MODELS.put("test/rate-limited", List.of("nu", "xi"));
+        MODELS.put("test/metrics", List.of("omicron", "pi"));
     }
 
     static final SimulatorServer SIMULATOR = new SimulatorServer(SECRET);
