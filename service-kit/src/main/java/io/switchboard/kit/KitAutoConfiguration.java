@@ -7,6 +7,7 @@ import io.switchboard.kit.identity.IdentityProof;
 import io.switchboard.kit.identity.IdentityVerificationFilter;
 import io.switchboard.kit.identity.InternalIdentityProperties;
 import io.switchboard.kit.ids.RandomIds;
+import io.switchboard.kit.tracing.BackgroundRedisSpans;
 import io.switchboard.kit.tracing.TraceHeaders;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -63,6 +64,11 @@ public class KitAutoConfiguration {
     @ConditionalOnMissingBean
     TraceHeaders traceHeaders(Tracer tracer, Propagator propagator) {
         return new TraceHeaders(tracer, propagator);
+    }
+
+    @Bean
+    BackgroundRedisSpans backgroundRedisSpans() {
+        return new BackgroundRedisSpans();
     }
 
     /**

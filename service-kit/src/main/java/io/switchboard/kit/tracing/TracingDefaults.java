@@ -1,5 +1,6 @@
 package io.switchboard.kit.tracing;
 
+import io.opentelemetry.context.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -33,6 +34,9 @@ public class TracingDefaults implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        // OpenTelemetry finds its context storage with a ServiceLoader (jar reads) on first use: let that be now, on
+        // the main thread, not on the event loop of the first traced call (Lettuce's connection handshake, often).
+        Context.current();
         Map<String, Object> defaults = new LinkedHashMap<>();
         defaults.put("management.tracing.sampling.probability", "1.0");
         defaults.put("spring.reactor.context-propagation", "auto");
