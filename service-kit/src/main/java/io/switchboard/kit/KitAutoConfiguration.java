@@ -1,6 +1,5 @@
 package io.switchboard.kit;
 
-import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import io.switchboard.kit.error.OpenRouterErrorHandler;
 import io.switchboard.kit.identity.IdentityProof;
@@ -62,8 +61,8 @@ public class KitAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    TraceHeaders traceHeaders(Tracer tracer, Propagator propagator) {
-        return new TraceHeaders(tracer, propagator);
+    TraceHeaders traceHeaders(Propagator propagator) {
+        return new TraceHeaders(propagator);
     }
 
     @Bean

@@ -322,7 +322,7 @@ final class UsageJournal implements AutoCloseable {
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
-    static ByteBuffer frame(UsageRecord record) {
+    private static ByteBuffer frame(UsageRecord record) {
         List<byte[]> fields = new ArrayList<>();
         fields.add(record.key().getBytes(StandardCharsets.UTF_8));
         record.headers().forEach((name, value) -> {

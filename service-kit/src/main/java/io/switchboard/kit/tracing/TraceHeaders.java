@@ -2,7 +2,6 @@ package io.switchboard.kit.tracing;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.tracing.Span;
-import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.handler.TracingObservationHandler;
 import io.micrometer.tracing.propagation.Propagator;
 import java.util.LinkedHashMap;
@@ -19,11 +18,9 @@ import org.springframework.web.server.ServerWebExchange;
  */
 public final class TraceHeaders {
 
-    private final Tracer tracer;
     private final Propagator propagator;
 
-    public TraceHeaders(Tracer tracer, Propagator propagator) {
-        this.tracer = tracer;
+    public TraceHeaders(Propagator propagator) {
         this.propagator = propagator;
     }
 
@@ -59,10 +56,5 @@ public final class TraceHeaders {
     public Span continueFrom(String name, Span.Kind kind, Function<String, @Nullable String> headers) {
         Span.Builder builder = propagator.extract(headers, (carrier, key) -> carrier.apply(key));
         return builder.name(name).kind(kind).start();
-    }
-
-    /** The tracer, for tags and events on spans started here. */
-    public Tracer tracer() {
-        return tracer;
     }
 }
