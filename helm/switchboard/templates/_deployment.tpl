@@ -224,6 +224,15 @@ spec:
   value: optional:file:/etc/switchboard/config/
 {{- end }}
 {{- if ne $name "simulator" }}
+- name: MANAGEMENT_TRACING_SAMPLING_PROBABILITY
+  value: {{ $root.Values.tracing.samplingProbability | quote }}
+{{- if $root.Values.tracing.enabled }}
+- name: MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT
+  value: {{ $root.Values.tracing.otlpEndpoint | quote }}
+{{- else }}
+- name: MANAGEMENT_TRACING_EXPORT_ENABLED
+  value: "false"
+{{- end }}
 - name: SWITCHBOARD_INTERNAL_SECRET
   valueFrom:
     secretKeyRef:

@@ -282,6 +282,9 @@ formats) are in values.schema.json.
 {{- if and $v.catalog.file.existingConfigMap $v.catalog.file.content }}
 {{- fail "Set either catalog.file.content or catalog.file.existingConfigMap, not both" }}
 {{- end }}
+{{- if and $v.tracing.enabled (not $v.tracing.otlpEndpoint) }}
+{{- fail "tracing.enabled exports spans to an OpenTelemetry collector: set tracing.otlpEndpoint (e.g. http://otel-collector.observability:4318/v1/traces)" }}
+{{- end }}
 {{- if lt (int $v.gateway.gracefulShutdown.timeoutSeconds) (int $v.routing.gracefulShutdown.timeoutSeconds) }}
 {{- fail "gateway.gracefulShutdown.timeoutSeconds must be at least routing.gracefulShutdown.timeoutSeconds: the gateway relays routing's streams, and a gateway pod draining for less time would cut them" }}
 {{- end }}

@@ -62,6 +62,13 @@ public final class TestKafka {
         return producer().send(record(event, partition));
     }
 
+    /** Sends with extra record headers (a {@code traceparent}, say) and waits for the broker's acknowledgement. */
+    public static RecordMetadata publish(UsageEvent event, Map<String, String> headers) {
+        ProducerRecord<String, byte[]> record = record(event, null);
+        headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        return await(producer().send(record));
+    }
+
     /** Sends and waits for the broker's acknowledgement. */
     public static RecordMetadata publish(UsageEvent event) {
         return await(send(event));

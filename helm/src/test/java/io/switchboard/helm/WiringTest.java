@@ -42,6 +42,22 @@ class WiringTest {
     }
 
     @Test
+    void shouldExportSpansOnlyWhereTracingIsEnabledAndSampleAsConfigured() {
+        Manifests minimal = Chart.render(Chart.ci("minimal-values.yaml"));
+        Manifests production = Chart.render(Chart.ci("production-values.yaml"));
+
+        for (String component : Manifests.CORE) {
+            assertThat(minimal.envValue(component, "MANAGEMENT_TRACING_EXPORT_ENABLED")).isEqualTo("false");
+            assertThat(minimal.envValue(component, "MANAGEMENT_TRACING_SAMPLING_PROBABILITY")).isEqualTo("0.1");
+            assertThat(minimal.env(component, "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT")).isEmpty();
+            assertThat(production.envValue(component, "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT"))
+                    .isEqualTo("http://otel-collector.observability.svc:4318/v1/traces");
+            assertThat(production.envValue(component, "MANAGEMENT_TRACING_SAMPLING_PROBABILITY")).isEqualTo("0.05");
+            assertThat(production.env(component, "MANAGEMENT_TRACING_EXPORT_ENABLED")).isEmpty();
+        }
+    }
+
+    @Test
     void shouldUseTheInClusterValkeyAndKafkaInDevMode() {
         Manifests manifests = Chart.render(Chart.ci("dev-values.yaml"));
 

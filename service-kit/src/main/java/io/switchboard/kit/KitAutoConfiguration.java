@@ -1,10 +1,13 @@
 package io.switchboard.kit;
 
+import io.micrometer.tracing.propagation.Propagator;
 import io.switchboard.kit.error.OpenRouterErrorHandler;
 import io.switchboard.kit.identity.IdentityProof;
 import io.switchboard.kit.identity.IdentityVerificationFilter;
 import io.switchboard.kit.identity.InternalIdentityProperties;
 import io.switchboard.kit.ids.RandomIds;
+import io.switchboard.kit.tracing.BackgroundRedisSpans;
+import io.switchboard.kit.tracing.TraceHeaders;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -54,6 +57,17 @@ public class KitAutoConfiguration {
     @ConditionalOnProperty(name = "switchboard.internal.verify-inbound", matchIfMissing = true)
     IdentityVerificationFilter identityVerificationFilter(IdentityProof proof, InternalIdentityProperties properties) {
         return new IdentityVerificationFilter(proof, properties.protectedPaths());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    TraceHeaders traceHeaders(Propagator propagator) {
+        return new TraceHeaders(propagator);
+    }
+
+    @Bean
+    BackgroundRedisSpans backgroundRedisSpans() {
+        return new BackgroundRedisSpans();
     }
 
     /**

@@ -2,6 +2,9 @@ package io.switchboard.billing.ingest;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
+import io.switchboard.kit.tracing.TraceHeaders;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,6 +21,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jspecify.annotations.Nullable;
@@ -53,10 +57,11 @@ public class EventConsumer implements SmartLifecycle {
     private final Map<String, TopicHandler> handlers;
     private final MeterRegistry meters;
     private final ConsumerLag lag;
+    private final TraceHeaders traces;
     private volatile @Nullable Run current;
 
     public EventConsumer(KafkaProperties kafka, ConsumerProperties properties, List<TopicHandler> handlers,
-            MeterRegistry meters) {
+            MeterRegistry meters, TraceHeaders traces) {
         Map<String, TopicHandler> byTopic = new LinkedHashMap<>();
         for (TopicHandler handler : handlers) {
             if (byTopic.put(handler.topic(), handler) != null) {
@@ -68,6 +73,7 @@ public class EventConsumer implements SmartLifecycle {
         this.handlers = Map.copyOf(byTopic);
         this.meters = meters;
         this.lag = new ConsumerLag(meters);
+        this.traces = traces;
     }
 
     @Override
@@ -204,11 +210,28 @@ public class EventConsumer implements SmartLifecycle {
                     }).subscribeOn(kafkaThread).then(Mono.delay(properties.retryBackoff())).then());
         }
 
+        /**
+         * Applies one record under a consumer span ({@code process <topic>}) that continues the trace of its
+         * {@code traceparent} header (routing-service sends its request's), or starts one when it has none.
+         */
         private Mono<Void> apply(ConsumerRecord<String, byte[]> record) {
             TopicHandler handler = handlers.get(record.topic());
             if (handler == null) {
                 return Mono.empty();
             }
+            Span span = traces.continueFrom("process " + record.topic(), Span.Kind.CONSUMER, name -> {
+                Header header = record.headers().lastHeader(name);
+                return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+            })
+                    .tag("messaging.system", "kafka")
+                    .tag("messaging.operation.type", "process")
+                    .tag("messaging.destination.name", record.topic())
+                    .tag("messaging.destination.partition.id", Integer.toString(record.partition()))
+                    .tag("messaging.kafka.offset", Long.toString(record.offset()));
+            return Mono.defer(() -> apply(record, handler)).doOnError(span::error).doFinally(signal -> span.end());
+        }
+
+        private Mono<Void> apply(ConsumerRecord<String, byte[]> record, TopicHandler handler) {
             Mono<Void> effects;
             try {
                 effects = handler.apply(record);

@@ -3,6 +3,7 @@ package io.switchboard.simulator.fault;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
@@ -22,14 +23,17 @@ public final class TrafficStats {
      * @param completed responses written to the end
      * @param cancelled responses the client abandoned (connection closed by the client)
      * @param failed responses that ended in an error (including a simulated disconnect)
+     * @param lastTraceparent the W3C {@code traceparent} header of the last request that arrived, if it had one (so a
+     *        test can see the trace a caller propagated)
      */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Snapshot(String prefix, long received, long inFlight, long completed, long cancelled,
-            long failed) {
+            long failed, @Nullable String lastTraceparent) {
     }
 
-    void received(String prefix) {
+    void received(String prefix, @Nullable String traceparent) {
         Counters counters = counters(prefix);
+        counters.lastTraceparent = traceparent;
         counters.received.incrementAndGet();
         counters.inFlight.incrementAndGet();
     }
@@ -47,7 +51,7 @@ public final class TrafficStats {
     public Snapshot snapshot(String prefix) {
         Counters counters = counters(prefix);
         return new Snapshot(prefix, counters.received.get(), counters.inFlight.get(), counters.completed.get(),
-                counters.cancelled.get(), counters.failed.get());
+                counters.cancelled.get(), counters.failed.get(), counters.lastTraceparent);
     }
 
     public void reset() {
@@ -69,5 +73,6 @@ public final class TrafficStats {
         final AtomicLong completed = new AtomicLong();
         final AtomicLong cancelled = new AtomicLong();
         final AtomicLong failed = new AtomicLong();
+        volatile @Nullable String lastTraceparent;
     }
 }

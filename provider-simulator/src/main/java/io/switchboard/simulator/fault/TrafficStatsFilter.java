@@ -77,7 +77,7 @@ final class TrafficStatsFilter implements WebFilter {
         }
         String prefix = SimulatorPaths.prefixOf(path);
         return Mono.defer(() -> {
-            stats.received(prefix);
+            stats.received(prefix, exchange.getRequest().getHeaders().getFirst("traceparent"));
             ObservedResponse response = new ObservedResponse(exchange.getResponse());
             AtomicBoolean ended = new AtomicBoolean();
             return chain.filter(exchange.mutate().response(response).build()).doFinally(signal -> {

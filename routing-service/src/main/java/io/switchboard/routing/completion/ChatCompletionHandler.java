@@ -3,6 +3,7 @@ package io.switchboard.routing.completion;
 import io.switchboard.catalog.client.CatalogHolder;
 import io.switchboard.kit.identity.IdentityVerificationFilter;
 import io.switchboard.kit.identity.InternalIdentity;
+import io.switchboard.kit.tracing.TraceHeaders;
 import io.switchboard.routing.chat.ChatChunk;
 import io.switchboard.routing.chat.ChatCompletion;
 import io.switchboard.routing.chat.ChatRequestReader;
@@ -44,10 +45,11 @@ public class ChatCompletionHandler {
     private final GenerationIds ids;
     private final RoutingMetrics metrics;
     private final Clock clock;
+    private final TraceHeaders traceHeaders;
 
     public ChatCompletionHandler(ChatRequestReader requests, CatalogHolder catalog, EndpointSelector selector,
             ProviderRouter router, UsageRecorder usage, GenerationFinisher finisher, SseResponder sse,
-            GenerationIds ids, RoutingMetrics metrics, Clock clock) {
+            GenerationIds ids, RoutingMetrics metrics, Clock clock, TraceHeaders traceHeaders) {
         this.requests = requests;
         this.catalog = catalog;
         this.selector = selector;
@@ -58,6 +60,7 @@ public class ChatCompletionHandler {
         this.ids = ids;
         this.metrics = metrics;
         this.clock = clock;
+        this.traceHeaders = traceHeaders;
     }
 
     public Mono<ServerResponse> handle(ServerRequest request) {
@@ -69,7 +72,7 @@ public class ChatCompletionHandler {
                     RoutePlan plan = selector.plan(catalog.require(), chat, router.supportedFormats());
                     Generation generation = new Generation(ids.next(), identity, clock.instant(),
                             plan.requestedModel(), chat, request.headers().firstHeader("HTTP-Referer"),
-                            request.headers().firstHeader("X-Title"));
+                            request.headers().firstHeader("X-Title"), traceHeaders.of(request.exchange()));
                     GenerationTracker tracker = new GenerationTracker(generation);
                     return chat.isStream()
                             ? stream(tracker, plan.candidates())

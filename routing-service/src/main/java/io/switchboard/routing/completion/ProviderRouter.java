@@ -52,10 +52,11 @@ public class ProviderRouter {
     private final AttemptTimeouts timeouts;
     private final EndpointStatsRecorder stats;
     private final RoutingMetrics metrics;
+    private final AttemptSpans spans;
 
     public ProviderRouter(List<ProviderAdapter> adapters, Environment environment, Clock clock,
             EndpointBreakers breakers, RetryAfterCooldowns cooldowns, AttemptTimeouts timeouts,
-            EndpointStatsRecorder stats, RoutingMetrics metrics) {
+            EndpointStatsRecorder stats, RoutingMetrics metrics, AttemptSpans spans) {
         adapters.forEach(adapter -> this.adapters.put(adapter.wireFormat(), adapter));
         this.environment = environment;
         this.clock = clock;
@@ -64,6 +65,7 @@ public class ProviderRouter {
         this.timeouts = timeouts;
         this.stats = stats;
         this.metrics = metrics;
+        this.spans = spans;
     }
 
     public Set<WireFormat> supportedFormats() {
@@ -87,8 +89,8 @@ public class ProviderRouter {
                         : Mono.error(pause.get());
             }
             tracker.attempting(candidate, clock.instant());
-            return adapter(candidate).complete(call(candidate, tracker))
-                    .onErrorMap(ProviderFaults::asProviderException)
+            return spans.observe(candidate, adapter(candidate).complete(call(candidate, tracker))
+                    .onErrorMap(ProviderFaults::asProviderException))
                     // Not streamed: the whole response is the first byte.
                     .transformDeferred(CircuitBreakerOperator.of(breakers.of(endpointId)))
                     .onErrorMap(CallNotPermittedException.class, ProviderFaults::asProviderException)
@@ -118,9 +120,9 @@ public class ProviderRouter {
                         : Flux.error(pause.get());
             }
             tracker.attempting(candidate, clock.instant());
-            Flux<ChatChunk> upstream = adapter(candidate).stream(call(candidate, tracker))
+            Flux<ChatChunk> upstream = spans.observe(candidate, adapter(candidate).stream(call(candidate, tracker))
                     .transform(timeouts::onStream)
-                    .onErrorMap(ProviderFaults::asProviderException);
+                    .onErrorMap(ProviderFaults::asProviderException));
             return FirstByteGuard.guard(upstream, breakers.of(candidate.endpoint().id()))
                     .onErrorMap(CallNotPermittedException.class, ProviderFaults::asProviderException)
                     .switchOnFirst((first, chunks) -> {

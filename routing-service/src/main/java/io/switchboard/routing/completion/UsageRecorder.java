@@ -102,7 +102,7 @@ public class UsageRecorder {
                 Duration.between(generation.createdAt(), now).toMillis(),
                 firstToken == null ? null : Duration.between(generation.createdAt(), firstToken).toMillis(),
                 tracker.failover(), generation.httpReferer(), generation.appTitle(), generation.request().user());
-        publisher.publish(UsageEvent.of(SOURCE, now, data));
+        publisher.publish(UsageEvent.of(SOURCE, now, data), generation.traceContext());
         return data;
     }
 

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -86,8 +87,9 @@ public class DurableUsagePublisher implements UsagePublisher, SmartLifecycle {
     }
 
     @Override
-    public void publish(UsageEvent event) {
-        inbox.add(new UsageRecord(event.id(), event.subject(), UsageEvents.toJson(event)));
+    public void publish(UsageEvent event, Map<String, String> traceContext) {
+        // The trace context is journaled with the event, so it survives the spool (and a restart).
+        inbox.add(new UsageRecord(event.id(), event.subject(), UsageEvents.toJson(event), traceContext));
         Thread spool = thread;
         if (accepting && spool != null) {
             LockSupport.unpark(spool);
@@ -273,7 +275,7 @@ public class DurableUsagePublisher implements UsagePublisher, SmartLifecycle {
     private boolean send(InFlight sent) {
         sent.state = State.SENT;
         try {
-            producer().send(sent.entry.key(), sent.entry.value(), (metadata, failure) -> {
+            producer().send(sent.entry.key(), sent.entry.value(), sent.entry.headers(), (metadata, failure) -> {
                 inbox.add(new Ack(sent, failure));
                 Thread spool = thread;
                 if (spool != null) {

@@ -46,10 +46,11 @@ final class KafkaUsageProducer implements AutoCloseable {
     }
 
     /** Hands the record to the producer; may wait up to {@code max-block} for metadata (spool thread only). */
-    void send(String key, byte[] value, Callback callback) {
+    void send(String key, byte[] value, Map<String, String> headers, Callback callback) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(UsageEvents.TOPIC, key, value);
         record.headers()
                 .add(UsageEvents.CONTENT_TYPE_HEADER, UsageEvents.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        headers.forEach((name, header) -> record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
         producer.send(record, callback);
     }
 

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,7 +28,11 @@ import org.slf4j.LoggerFactory;
  * <p><b>Format.</b> Segment files {@code usage-<base>.log}, where {@code <base>} (20 digits) is the journal offset of
  * the segment's first byte; offsets run on across segments. A record is {@code [int length][int CRC32C][body]} with
  * {@code body = [short key length][key, UTF-8][value]}, big-endian; the value is the CloudEvent JSON exactly as sent
- * to Kafka. {@code checkpoint} holds, as decimal text, the offset of the first record not yet acknowledged by Kafka;
+ * to Kafka. A record with Kafka headers (the trace context) starts its body with the marker {@code (short) -1}, which
+ * no key length can be, and then has {@code [short key length][key][short header count]} and, per header,
+ * {@code [short name length][name][short value length][value]} (UTF-8) before the value; records without headers keep
+ * the first form, so journals written before headers existed read unchanged (a version before them cannot read a
+ * record with headers: drain the spool before going back to one). {@code checkpoint} holds, as decimal text, the offset of the first record not yet acknowledged by Kafka;
  * it is replaced atomically (write, fsync, rename). {@code lock} is held while a process uses the directory.
  *
  * <p><b>Recovery.</b> On open, the last segment is scanned and a torn or corrupt tail (a crash mid-write) is cut off;
@@ -42,14 +47,16 @@ final class UsageJournal implements AutoCloseable {
     private static final int HEADER = 8;
     private static final int MAX_RECORD = 16 * 1024 * 1024;
     private static final String CHECKPOINT = "checkpoint";
+    private static final short WITH_HEADERS = -1;
 
     /**
      * @param key Kafka record key
      * @param value Kafka record value
+     * @param headers Kafka record headers journaled with it (empty in the first form)
      * @param offset where the record starts
      * @param next where the next record starts
      */
-    record Entry(String key, byte[] value, long offset, long next) {
+    record Entry(String key, byte[] value, Map<String, String> headers, long offset, long next) {
     }
 
     private final Path dir;
@@ -205,11 +212,17 @@ final class UsageJournal implements AutoCloseable {
                 segment.getValue().read(body, position + HEADER + body.position());
             }
             body.flip();
-            byte[] key = new byte[body.getShort()];
-            body.get(key);
+            short first = body.getShort();
+            boolean withHeaders = first == WITH_HEADERS;
+            String key = string(body, withHeaders ? body.getShort() : first);
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (int count = withHeaders ? body.getShort() : 0; count > 0; count--) {
+                String name = string(body, body.getShort());
+                headers.put(name, string(body, body.getShort()));
+            }
             byte[] value = new byte[body.remaining()];
             body.get(value);
-            return new Entry(new String(key, StandardCharsets.UTF_8), value, offset, offset + HEADER + length);
+            return new Entry(key, value, Map.copyOf(headers), offset, offset + HEADER + length);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the usage journal in " + dir, e);
         }
@@ -303,13 +316,38 @@ final class UsageJournal implements AutoCloseable {
         return dir.resolve("usage-%020d.log".formatted(base));
     }
 
+    private static String string(ByteBuffer body, int length) {
+        byte[] bytes = new byte[length];
+        body.get(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
     private static ByteBuffer frame(UsageRecord record) {
-        byte[] key = record.key().getBytes(StandardCharsets.UTF_8);
-        if (key.length > Short.MAX_VALUE) {
-            throw new IllegalArgumentException("usage event key longer than " + Short.MAX_VALUE + " bytes");
+        List<byte[]> fields = new ArrayList<>();
+        fields.add(record.key().getBytes(StandardCharsets.UTF_8));
+        record.headers().forEach((name, value) -> {
+            fields.add(name.getBytes(StandardCharsets.UTF_8));
+            fields.add(value.getBytes(StandardCharsets.UTF_8));
+        });
+        int size = record.value().length + (record.headers().isEmpty() ? 0 : 4);
+        for (byte[] field : fields) {
+            if (field.length > Short.MAX_VALUE) {
+                throw new IllegalArgumentException("usage event key or header longer than " + Short.MAX_VALUE
+                        + " bytes");
+            }
+            size += 2 + field.length;
         }
-        ByteBuffer body = ByteBuffer.allocate(2 + key.length + record.value().length);
-        body.putShort((short) key.length).put(key).put(record.value());
+        ByteBuffer body = ByteBuffer.allocate(size);
+        if (!record.headers().isEmpty()) {
+            body.putShort(WITH_HEADERS);
+        }
+        for (int i = 0; i < fields.size(); i++) {
+            body.putShort((short) fields.get(i).length).put(fields.get(i));
+            if (i == 0 && !record.headers().isEmpty()) {
+                body.putShort((short) record.headers().size());
+            }
+        }
+        body.put(record.value());
         byte[] bytes = body.array();
         ByteBuffer frame = ByteBuffer.allocate(HEADER + bytes.length);
         frame.putInt(bytes.length).putInt(crc(bytes)).put(bytes).flip();

@@ -12,7 +12,6 @@ import io.switchboard.routing.support.SimulatorServer;
 import io.switchboard.routing.support.TestCatalog;
 import io.switchboard.routing.support.UsageEventTail;
 import io.switchboard.testsupport.contract.OpenRouterContract;
-import io.switchboard.testsupport.infra.FreePorts;
 import io.switchboard.testsupport.infra.TestInfrastructure;
 import io.switchboard.usage.Outcome;
 import io.switchboard.usage.UsageEvent;
@@ -54,8 +53,10 @@ class ChatCompletionsIT {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     static final SimulatorServer SIMULATOR = new SimulatorServer(SECRET);
+    // The dead endpoint is on port 1, outside the ephemeral range: a port that was merely free when the class loaded
+    // can be the one this test's own server binds next (port 0), which then answers 404 instead of refusing.
     static final CatalogStub CATALOG = new CatalogStub(
-            TestCatalog.failoverLadder(SIMULATOR.url(), "http://127.0.0.1:" + FreePorts.next()));
+            TestCatalog.failoverLadder(SIMULATOR.url(), "http://127.0.0.1:1"));
     static final UsageEventTail USAGE = new UsageEventTail(TestInfrastructure.kafka().bootstrapServers());
 
     @Autowired

@@ -22,7 +22,7 @@ class UsageRecorderTest {
     private static final Chunks CHUNKS = new Chunks("msg_1", "m", 1);
 
     private final TokenEstimator estimator = new TokenEstimator();
-    private final UsageRecorder recorder = new UsageRecorder(estimator, event -> {
+    private final UsageRecorder recorder = new UsageRecorder(estimator, (event, traceContext) -> {
     }, CLOCK);
 
     @Test

@@ -1,5 +1,9 @@
 package io.switchboard.routing.support;
 
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+
 import io.switchboard.routing.selection.RandomSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,11 +14,19 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * What every routing integration test needs: price-weighted load balancing made deterministic (the draw is always 0,
+ * What every routing integration test needs: the spans it made ({@link #SPANS}), price-weighted load balancing made deterministic (the draw is always 0,
  * so the cheapest healthy endpoint is tried first), and a fresh usage journal directory.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class RoutingTestConfiguration {
+
+    /** Every span routing ended in this JVM, exported as it ends. */
+    public static final InMemorySpanExporter SPANS = InMemorySpanExporter.create();
+
+    @Bean
+    SpanProcessor spansInMemory() {
+        return SimpleSpanProcessor.create(SPANS);
+    }
 
     @Bean
     @Primary

@@ -2,6 +2,7 @@ package io.switchboard.routing.support;
 
 import io.switchboard.usage.UsageEvent;
 import io.switchboard.usage.UsageEvents;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
@@ -18,6 +20,7 @@ import org.awaitility.Awaitility;
 public final class UsageEventTail implements AutoCloseable {
 
     private final Map<String, List<UsageEvent>> byId = new ConcurrentHashMap<>();
+    private final Map<String, String> traceparents = new ConcurrentHashMap<>();
     private final Thread reader;
     private volatile boolean running = true;
 
@@ -33,6 +36,10 @@ public final class UsageEventTail implements AutoCloseable {
                 while (running) {
                     consumer.poll(Duration.ofMillis(200)).forEach(record -> {
                         UsageEvent event = UsageEvents.fromJson(record.value());
+                        Header traceparent = record.headers().lastHeader("traceparent");
+                        if (traceparent != null) {
+                            traceparents.put(event.id(), new String(traceparent.value(), StandardCharsets.UTF_8));
+                        }
                         byId.computeIfAbsent(event.id(), id -> new CopyOnWriteArrayList<>()).add(event);
                     });
                 }
@@ -50,6 +57,11 @@ public final class UsageEventTail implements AutoCloseable {
             throw new AssertionError(events.size() + " usage events for " + generationId);
         }
         return events.getFirst();
+    }
+
+    /** The {@code traceparent} record header of the event of {@code generationId} (after {@link #await}), or null. */
+    public String traceparent(String generationId) {
+        return traceparents.get(generationId);
     }
 
     /** How many events with this id arrived so far (0 if none). */

@@ -10,10 +10,12 @@ import io.switchboard.usage.UsageData;
 import io.switchboard.usage.UsageEvent;
 import io.switchboard.usage.UsageEvents;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -109,6 +111,24 @@ class DurableUsagePublisherTest {
         Awaitility.await().atMost(PATIENCE).until(() -> publisher.undeliveredBytes() == 0);
         assertThat(afterRestart.history()).extracting(record -> UsageEvents.fromJson(record.value()).id())
                 .containsExactly("gen-2");
+    }
+
+    @Test
+    void shouldSendTheTraceContextOfAnEventWithItEvenAfterARestart() {
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        publisher = start(kafka);
+        publisher.stop();
+        publisher.publish(event("gen-traced", "tenant-a"), Map.of("traceparent", traceparent));
+
+        MockProducer<String, byte[]> afterRestart = mock();
+        publisher = start(afterRestart);
+
+        Awaitility.await().atMost(PATIENCE).until(() -> afterRestart.history().size() == 1);
+        ProducerRecord<String, byte[]> sent = afterRestart.history().getFirst();
+        assertThat(new String(sent.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8))
+                .isEqualTo(traceparent);
+        assertThat(sent.headers().lastHeader("tracestate")).isNull();
+        assertThat(sent.headers().lastHeader(UsageEvents.CONTENT_TYPE_HEADER)).isNotNull();
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The acceptance test of durable usage events: Kafka stopped for 30 seconds during traffic. Requests keep being
- * served; every generation's event arrives once Kafka is back, and none twice.
+ * served; every generation's event arrives once Kafka is back, and none twice, with the trace context of its request
+ * (kept in the journal with it).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient(timeout = "60s")
@@ -62,6 +64,9 @@ class KafkaOutageIT {
 
     @Autowired
     DurableUsagePublisher publisher;
+
+    /** The trace id each request was sent with, by generation id. */
+    final Map<String, String> traceIds = new ConcurrentHashMap<>();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -118,6 +123,8 @@ class KafkaOutageIT {
             List<UsageEvent> events = USAGE.all(id);
             assertThat(events).as("usage events of %s", id).hasSize(1);
             assertThat(events.getFirst().data().generationId()).isEqualTo(id);
+            assertThat(USAGE.traceparent(id)).as("traceparent of %s", id)
+                    .startsWith("00-" + traceIds.get(id) + "-");
         });
     }
 
@@ -125,10 +132,14 @@ class KafkaOutageIT {
     private String request(boolean stream) {
         String body = "{\"model\":\"" + MODEL + "\",\"stream\":" + stream
                 + ",\"messages\":[{\"role\":\"user\",\"content\":\"echo: usage during an outage\"}]}";
-        return web.post()
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String id = web.post()
                 .uri(PATH)
-                .headers(headers -> proof.sign(new InternalIdentity("tenant-outage", "key-o",
-                        "req-" + UUID.randomUUID()), HttpMethod.POST, PATH, headers))
+                .headers(headers -> {
+                    proof.sign(new InternalIdentity("tenant-outage", "key-o", "req-" + UUID.randomUUID()),
+                            HttpMethod.POST, PATH, headers);
+                    headers.set("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
+                })
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(body.getBytes(StandardCharsets.UTF_8))
                 .exchange()
@@ -138,5 +149,7 @@ class KafkaOutageIT {
                 .returnResult()
                 .getResponseHeaders()
                 .getFirst("X-Generation-Id");
+        traceIds.put(id, traceId);
+        return id;
     }
 }
