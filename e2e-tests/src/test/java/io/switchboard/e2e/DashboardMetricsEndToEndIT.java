@@ -10,8 +10,6 @@ import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
 import io.switchboard.localstack.LocalStack;
-import io.switchboard.localstack.LocalStackOptions;
-import io.switchboard.testsupport.infra.TestInfrastructure;
 import io.switchboard.testsupport.metrics.PrometheusScrape;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,16 +21,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The chart's Grafana dashboard against a running cluster: after ordinary traffic (a completion, a stream, a failover,
  * a refused request), every metric any panel queries is exposed by some service's {@code /actuator/prometheus}.
  */
+@ExtendWith(SharedCluster.class)
 class DashboardMetricsEndToEndIT {
 
     private static final String MODEL = "mistralai/mistral-small-2603";
@@ -44,20 +42,9 @@ class DashboardMetricsEndToEndIT {
     private static OpenAIClient openai;
 
     @BeforeAll
-    static void startCluster() {
-        LocalStackOptions options = LocalStackOptions.of(0, TestInfrastructure.redis().url(),
-                TestInfrastructure.kafka().bootstrapServers(), Path.of(System.getProperty("switchboard.stack.dir")),
-                Path.of(System.getProperty("switchboard.e2e.work.dir")), "e2e-" + UUID.randomUUID(),
-                "sk-sb-v1-e2e" + UUID.randomUUID().toString().replace("-", ""));
-        stack = LocalStack.start(options);
+    static void connect() {
+        stack = SharedCluster.stack();
         openai = OpenAIOkHttpClient.builder().baseUrl(stack.baseUrl()).apiKey(stack.demoKey()).maxRetries(0).build();
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     @Test
