@@ -29,6 +29,8 @@ class BillingMetricsIT extends BillingIT {
     void shouldCountSettledDuplicateAndRejectedEventsAndTheCostCharged() {
         String tenant = TestEvents.newTenant();
         TestEvents.Generation generation = TestEvents.generation(tenant).tokens(1_000, 500);
+        // Counters are per service, not per tenant: let what earlier tests on this context produced be applied first.
+        awaitConsumed();
         PrometheusScrape before = scrape();
 
         TestKafka.publish(List.of(generation.event(), generation.event()));
