@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code ./switchboard bench [--quick] [--jfr]}: starts everything, warms the JVMs, measures every scenario on every
+ * {@code ./switchboard bench [--quick] [--jfr] [--only=switchboard]}: starts everything, warms the JVMs, measures every scenario on every
  * target in one run, and writes {@code bench/results/<timestamp>/report.md} and {@code chart.png}. Run from the
  * repository root after {@code mvn -DskipTests package}.
  */
@@ -31,12 +31,22 @@ public final class BenchMain {
         System.out.println("Benchmark " + (settings.quick() ? "(quick) " : "") + "-> " + results + " (logs in "
                 + work.resolve("logs") + ")");
 
+        String loadBefore = Report.loadAverage();
         List<Result> measured = new ArrayList<>();
         List<RampResult> ramps = new ArrayList<>();
         try (Cluster cluster = Cluster.start(stackDir, work, settings.jfr() ? results.resolve("jfr") : null,
                 settings.rampStreams())) {
             LoadGenerator load = new LoadGenerator(cluster.meter());
-            List<Target> targets = cluster.targets();
+            // --only=<target>[,<target>]: measure some targets only (profiling); ratios need the others.
+            List<String> only = List.of(args)
+                    .stream()
+                    .filter(arg -> arg.startsWith("--only="))
+                    .flatMap(arg -> List.of(arg.substring(7).split(",")).stream())
+                    .toList();
+            List<Target> targets = cluster.targets()
+                    .stream()
+                    .filter(target -> only.isEmpty() || only.contains(target.name()))
+                    .toList();
             smokeTest(load, targets);
             warmUp(load, targets, settings);
 
@@ -67,7 +77,7 @@ public final class BenchMain {
                 pause();
             }
         }
-        Path report = Report.write(results, settings, measured, ramps);
+        Path report = Report.write(results, settings, measured, ramps, loadBefore, Report.loadAverage());
         Chart.write(results.resolve("chart.png"), measured, ramps);
         System.out.println("\nReport: " + report + "\nChart:  " + results.resolve("chart.png"));
         System.exit(0);

@@ -101,7 +101,8 @@ final class Cluster implements AutoCloseable {
             processes.put("routing", stack.service("routing-service").process().toHandle());
             processes.put("billing", stack.service("billing-service").process().toHandle());
             processes.put("catalog", stack.service("catalog-service").process().toHandle());
-            find(cmd -> cmd.endsWith("redis-server")).ifPresent(handle -> processes.put("redis", handle));
+            find(cmd -> cmd.startsWith("/usr/bin/redis") || cmd.contains("redis-server"))
+                    .ifPresent(handle -> processes.put("redis", handle));
             find(cmd -> cmd.contains("kafka.Kafka ")).ifPresent(handle -> processes.put("kafka", handle));
             processes.put("loadgen", ProcessHandle.current());
 
@@ -126,12 +127,17 @@ final class Cluster implements AutoCloseable {
         }
     }
 
+    /** A descendant of this JVM by its full command line (Debian's redis-server is a link to redis-check-rdb). */
     private static Optional<ProcessHandle> find(java.util.function.Predicate<String> commandLine) {
-        return ProcessHandle.current()
-                .descendants()
-                .filter(handle -> handle.info().commandLine().map(line -> commandLine.test(line + " ")).orElse(false)
-                        || handle.info().command().map(commandLine::test).orElse(false))
-                .findFirst();
+        return ProcessHandle.current().descendants().filter(handle -> {
+            try {
+                String line = new String(Files.readAllBytes(Path.of("/proc", Long.toString(handle.pid()), "cmdline")))
+                        .replace('\0', ' ');
+                return commandLine.test(line);
+            } catch (IOException | RuntimeException gone) {
+                return false;
+            }
+        }).findFirst();
     }
 
     /** Credit for the run: every admitted request holds its maximum cost until billing settles it. */

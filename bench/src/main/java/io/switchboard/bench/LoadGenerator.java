@@ -248,7 +248,7 @@ final class LoadGenerator {
     RampResult ramp(Target target, int streams, int perSecond, Duration hold) {
         Client client = client(target, Workload.SLOW_STREAM, streams);
         try {
-            Map<String, Long> heapBefore = heaps(target);
+            Map<String, ProcessMeter.Heap> heapBefore = heaps(target);
             Map<String, Long> rssBefore = meter.rssBytes();
             Recorder ttft = new Recorder(HIGHEST_MICROS, 3);
             AtomicLong opened = new AtomicLong();
@@ -283,7 +283,7 @@ final class LoadGenerator {
             }
             sleep(hold);
             long openNow = opened.get() - errors.get();
-            Map<String, Long> heapAtPeak = heaps(target);
+            Map<String, ProcessMeter.Heap> heapAtPeak = heaps(target);
             Map<String, Long> rssAtPeak = meter.rssBytes();
             long failed = errors.get() + (streams - opened.get());
             closing.set(true);
@@ -296,12 +296,12 @@ final class LoadGenerator {
         }
     }
 
-    private Map<String, Long> heaps(Target target) {
-        Map<String, Long> heaps = new LinkedHashMap<>();
+    private Map<String, ProcessMeter.Heap> heaps(Target target) {
+        Map<String, ProcessMeter.Heap> heaps = new LinkedHashMap<>();
         List<String> jvms = new ArrayList<>(target.jvms());
         for (String jvm : jvms) {
             ProcessHandle handle = meter.processes().get(jvm);
-            heaps.put(jvm, handle == null ? -1 : ProcessMeter.liveHeapBytes(handle.pid()));
+            heaps.put(jvm, handle == null ? ProcessMeter.Heap.UNKNOWN : ProcessMeter.liveHeap(handle.pid()));
         }
         return heaps;
     }

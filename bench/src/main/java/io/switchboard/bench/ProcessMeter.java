@@ -85,9 +85,17 @@ final class ProcessMeter {
     }
 
     /**
-     * Bytes of reachable objects on the heap of JVM {@code pid}, after a full collection; -1 if jcmd could not tell.
+     * The live heap of JVM {@code pid} after a full collection, class by class ({@code jcmd GC.class_histogram}).
+     *
+     * @param totalBytes bytes of reachable objects; -1 if jcmd could not tell
+     * @param bytesByClass bytes per class name
      */
-    static long liveHeapBytes(long pid) {
+    record Heap(long totalBytes, Map<String, Long> bytesByClass) {
+
+        static final Heap UNKNOWN = new Heap(-1, Map.of());
+    }
+
+    static Heap liveHeap(long pid) {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         try {
             Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.class_histogram")
@@ -99,21 +107,25 @@ final class ProcessMeter {
             }
             if (!process.waitFor(120, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                return -1;
+                return Heap.UNKNOWN;
             }
-            for (String line : lines.reversed()) {
-                String trimmed = line.trim();
-                if (trimmed.startsWith("Total")) {
-                    String[] parts = trimmed.split("\\s+");
-                    return Long.parseLong(parts[2]);
+            Map<String, Long> byClass = new LinkedHashMap<>();
+            long total = -1;
+            for (String line : lines) {
+                String[] parts = line.trim().split("\\s+");
+                if (parts.length >= 3 && parts[0].equals("Total")) {
+                    total = Long.parseLong(parts[2]);
+                } else if (parts.length >= 4 && parts[0].endsWith(":")) {
+                    // "   1:   12345   678900  java.lang.String (java.base@25)"
+                    byClass.merge(parts[3], Long.parseLong(parts[2]), Long::sum);
                 }
             }
-            return -1;
-        } catch (IOException e) {
-            return -1;
+            return new Heap(total, byClass);
+        } catch (IOException | RuntimeException e) {
+            return Heap.UNKNOWN;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return -1;
+            return Heap.UNKNOWN;
         }
     }
 }

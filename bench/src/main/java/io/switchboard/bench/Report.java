@@ -22,8 +22,8 @@ final class Report {
     private Report() {
     }
 
-    static Path write(Path dir, Settings settings, List<Result> results, List<RampResult> ramps)
-            throws IOException {
+    static Path write(Path dir, Settings settings, List<Result> results, List<RampResult> ramps, String loadBefore,
+            String loadAfter) throws IOException {
         StringBuilder out = new StringBuilder();
         out.append("# Switchboard benchmark\n\n");
         out.append("Run ")
@@ -180,6 +180,24 @@ final class Report {
                     .append(String.join(", ", rss))
                     .append(" |\n");
         }
+        out.append("\nWhat the heap per stream is made of (bytes per open stream, the classes that grew most):\n\n");
+        for (RampResult ramp : ramps) {
+            for (String jvm : ramp.target().jvms()) {
+                List<String> top = ramp.topGrowth(jvm, 8)
+                        .stream()
+                        .map(e -> "`" + e.getKey() + "` " + fmt0(e.getValue()))
+                        .toList();
+                if (!top.isEmpty()) {
+                    out.append("- ")
+                            .append(ramp.target().name())
+                            .append(" / ")
+                            .append(jvm)
+                            .append(": ")
+                            .append(String.join(", ", top))
+                            .append('\n');
+                }
+            }
+        }
         if (!settings.quick() && ramps.stream().anyMatch(r -> r.requested() < Settings.RAMP_TARGET)) {
             out.append("\nThe ramp stopped at ")
                     .append(ramps.getFirst().requested())
@@ -287,6 +305,15 @@ final class Report {
 
     static String fmt2(double value) {
         return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+            return parts[0] + "/" + parts[1] + "/" + parts[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     private static String cpuModel() {
