@@ -163,7 +163,8 @@ final class Chart {
         }
         g.setColor(Color.BLACK);
         for (int c = 0; c < groups; c++) {
-            g.drawString(panel.categories().get(c), (int) (left + c * groupWidth + 2), bottom + 16);
+            String label = panel.categories().get(c).replace("non-stream ", "ns ").replace(" req/s", "/s");
+            g.drawString(label, (int) (left + c * groupWidth + 2), bottom + 16);
         }
     }
 }

@@ -131,7 +131,8 @@ final class Report {
             out.append('\n');
         }
 
-        out.append("\n## Resident memory (MB) at the end of each stream scenario\n\n| scenario | target |");
+        out.append(
+                "\n## Resident memory (MB) at the end of non-stream c256 and of each stream scenario\n\n| scenario | target |");
         PROCESSES.forEach(p -> out.append(' ').append(p).append(" |"));
         out.append("\n|---|---|").append("---|".repeat(PROCESSES.size())).append('\n');
         for (Result row : results) {
@@ -228,13 +229,12 @@ final class Report {
                 fmt0(sbPeak) + " vs " + fmt0(nginxPeak) + " req/s = " + fmt0(100 * sbPeak / nginxPeak) + " %",
                 sbPeak >= 0.3 * nginxPeak);
         String open = "non-stream " + Settings.OPEN_RATE + " req/s";
-        Optional<Result> directOpen = find(results, open, "direct");
         Optional<Result> sbOpen = find(results, open, "switchboard");
-        if (directOpen.isPresent() && sbOpen.isPresent()) {
-            double added = sbOpen.get().latencyMillis(99) - directOpen.get().latencyMillis(99);
-            row(out, "Added p99 ≤ 1 ms at " + Settings.OPEN_RATE + " req/s",
-                    fmt2(added) + " ms (" + fmt2(sbOpen.get().latencyMillis(99)) + " vs "
-                            + fmt2(directOpen.get().latencyMillis(99)) + ")",
+        double openFloor = floor(results, open, r -> r.latencyMillis(99));
+        if (sbOpen.isPresent() && !Double.isNaN(openFloor)) {
+            double added = sbOpen.get().latencyMillis(99) - openFloor;
+            row(out, "Added p99 ≤ 1 ms at " + Settings.OPEN_RATE + " req/s (over the lower of direct's and nginx's)",
+                    fmt2(added) + " ms (" + fmt2(sbOpen.get().latencyMillis(99)) + " vs " + fmt2(openFloor) + ")",
                     added <= 1.0 && sbOpen.get().errors() == 0);
         }
         Optional<Result> nginxStream = find(results, "stream c64", "nginx");
@@ -244,8 +244,10 @@ final class Report {
             double share = sbStream.get().throughput() / nginxStream.get().throughput();
             row(out, "Streams/s at c64 ≥ 99 % of nginx's", fmt1(sbStream.get().throughput()) + " vs "
                     + fmt1(nginxStream.get().throughput()) + " = " + fmt1(100 * share) + " %", share >= 0.99);
-            double ttft = sbStream.get().ttftMillis(50) - directStream.get().ttftMillis(50);
-            row(out, "TTFT overhead p50 ≤ 2 ms (c64)", fmt2(ttft) + " ms", ttft <= 2.0);
+            double ttft = sbStream.get().ttftMillis(50) - floor(results, "stream c64", r -> r.ttftMillis(50));
+            row(out, "TTFT overhead p50 ≤ 2 ms (c64, over the lower of direct's and nginx's)", fmt2(ttft) + " ms ("
+                    + fmt2(sbStream.get().ttftMillis(50)) + " vs " + fmt2(directStream.get().ttftMillis(50))
+                    + " direct)", ttft <= 2.0);
         }
         ramps.stream().filter(r -> r.target().name().equals("switchboard")).findFirst().ifPresent(ramp -> {
             double perStream = ramp.heapPerStream("gateway") + ramp.heapPerStream("routing");
@@ -257,6 +259,20 @@ final class Report {
                     perStream <= 20 * 1024);
         });
         return out.toString();
+    }
+
+    /**
+     * The lower of direct's and nginx's figure: both reach the same simulator, so a stall that hits one of them in its
+     * window (this machine is shared) is not the simulator's latency, and must not make an overhead look negative.
+     */
+    private static double floor(List<Result> results, String scenario, java.util.function.ToDoubleFunction<Result> f) {
+        return Stream.of("direct", "nginx")
+                .map(target -> find(results, scenario, target))
+                .flatMap(Optional::stream)
+                .mapToDouble(f)
+                .filter(value -> !Double.isNaN(value))
+                .min()
+                .orElse(Double.NaN);
     }
 
     private static void row(StringBuilder out, String target, String measured, boolean met) {
