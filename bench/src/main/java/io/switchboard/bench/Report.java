@@ -43,7 +43,11 @@ final class Report {
                 .append(String.join(" ", Cluster.JVM_OPTIONS))
                 .append("`; commit ")
                 .append(commit())
-                .append(".\n\n");
+                .append(". Load average (1/5/15 min) ")
+                .append(loadBefore)
+                .append(" before the run, ")
+                .append(loadAfter)
+                .append(" after: above ~2, other work shared these two cores, which latencies show first.\n\n");
         out.append("Windows: ")
                 .append(settings.window().toSeconds())
                 .append(" s per closed-model scenario, ")
