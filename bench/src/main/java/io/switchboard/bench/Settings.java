@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * How long each part of a run takes: the default run fits in about 15 minutes, {@code --quick} in about three.
+ * How long each part of a run takes: the default run fits in about 15 minutes, {@code --quick} in about five (with start-up).
  *
  * @param warmup load on the full path before anything is measured (JIT, pools, caches); the plain gateway gets a third
  * @param settle load before each measured window, not recorded
