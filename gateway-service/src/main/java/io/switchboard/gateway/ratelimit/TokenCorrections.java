@@ -1,7 +1,5 @@
 package io.switchboard.gateway.ratelimit;
 
-import io.switchboard.usage.UsageData;
-import io.switchboard.usage.UsageEvent;
 import io.switchboard.usage.UsageEvents;
 import java.time.Duration;
 import java.util.HashMap;
@@ -110,17 +108,16 @@ public class TokenCorrections implements SmartLifecycle {
     }
 
     private Mono<Void> correct(ConsumerRecord<String, byte[]> record) {
-        UsageData usage;
+        UsageTokens usage;
         try {
-            UsageEvent event = UsageEvents.fromJson(record.value());
-            usage = event.data();
+            usage = UsageTokens.read(record.value());
         } catch (RuntimeException malformed) {
             // Not a usage event: nothing to correct, and holding the partition for it would stop all corrections.
             log.warn("Skipping malformed record at {}-{}@{}: {}", record.topic(), record.partition(),
                     record.offset(), malformed.toString());
             return Mono.empty();
         }
-        return limiter.correct(usage.keyId(), usage.requestId(), usage.usage().totalTokens()).then();
+        return limiter.correct(usage.keyId(), usage.requestId(), usage.totalTokens()).then();
     }
 
     private void commit() {

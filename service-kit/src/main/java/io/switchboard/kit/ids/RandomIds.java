@@ -11,6 +11,7 @@ public final class RandomIds {
 
     private static final char[] BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
             .toCharArray();
+    private static final int UNBIASED_LIMIT = 256 - 256 % 62;
 
     private final SecureRandom random;
 
@@ -23,11 +24,22 @@ public final class RandomIds {
         random.nextInt();
     }
 
-    /** {@code length} random base62 characters appended to {@code prefix}. */
+    /**
+     * {@code length} random base62 characters appended to {@code prefix}. The bytes come from one DRBG call per id (one
+     * call per character made DRBG the larger part of an id's cost); a byte picks a character only below 248, the
+     * largest multiple of 62 under 256, so every character stays equally likely.
+     */
     public String next(String prefix, int length) {
         StringBuilder id = new StringBuilder(prefix.length() + length).append(prefix);
-        for (int i = 0; i < length; i++) {
-            id.append(BASE62[random.nextInt(BASE62.length)]);
+        byte[] bytes = new byte[length + length / 4 + 4];
+        while (id.length() < prefix.length() + length) {
+            random.nextBytes(bytes);
+            for (int i = 0; i < bytes.length && id.length() < prefix.length() + length; i++) {
+                int value = bytes[i] & 0xff;
+                if (value < UNBIASED_LIMIT) {
+                    id.append(BASE62[value % BASE62.length]);
+                }
+            }
         }
         return id.toString();
     }
