@@ -14,15 +14,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryBackoff pause before re-reading a batch whose effects could not be stored (Redis down), or before
  *        polling again after a failed poll
  * @param maxPollRecords most records applied (and then committed) together; a crash re-applies at most this many
+ * @param batchTimeout longest a batch's effects may take to be stored; past it the batch is read again (its effects
+ *        are idempotent), so one Redis reply that never comes cannot stall billing for ever. Well below Kafka's
+ *        {@code max.poll.interval.ms} (5 minutes)
  */
 @ConfigurationProperties("switchboard.billing.consumer")
 public record ConsumerProperties(@DefaultValue("billing-service") String groupId,
         @DefaultValue("500ms") Duration pollTimeout, @DefaultValue("1s") Duration retryBackoff,
-        @DefaultValue("500") int maxPollRecords) {
+        @DefaultValue("500") int maxPollRecords, @DefaultValue("60s") Duration batchTimeout) {
 
     public ConsumerProperties {
         if (maxPollRecords < 1) {
             throw new IllegalArgumentException("switchboard.billing.consumer.max-poll-records must be at least 1");
+        }
+        if (batchTimeout.toMillis() < 1000) {
+            throw new IllegalArgumentException("switchboard.billing.consumer.batch-timeout must be at least 1s");
         }
     }
 }

@@ -201,6 +201,7 @@ public class EventConsumer implements SmartLifecycle {
             Map<TopicPartition, OffsetAndMetadata> next = nextOffsets(records);
             return Flux.fromIterable(records)
                     .concatMap(record -> Mono.defer(() -> apply(record)).subscribeOn(kafkaThread))
+                    .timeout(properties.batchTimeout())
                     .then(Mono.<Void>fromRunnable(() -> commit(next)).subscribeOn(kafkaThread))
                     .onErrorResume(failure -> Mono.<Void>fromRunnable(() -> {
                         log.warn("Storing {} billing record(s) failed, reading them again in {}: {}",

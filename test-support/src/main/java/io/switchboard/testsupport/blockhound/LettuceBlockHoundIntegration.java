@@ -16,6 +16,7 @@ public final class LettuceBlockHoundIntegration implements BlockHoundIntegration
     @Override
     public void applyTo(BlockHound.Builder builder) {
         builder.allowBlockingCallsInside(SHARED_LOCK, "incrementWriters")
+                .allowBlockingCallsInside(SHARED_LOCK, "decrementWriters")
                 .allowBlockingCallsInside(SHARED_LOCK, "doExclusive")
                 .allowBlockingCallsInside(SHARED_LOCK, "lockWritersExclusive");
     }
