@@ -51,7 +51,10 @@ class GracefulDrainIT {
         LocalStackOptions options = LocalStackOptions.of(0, TestInfrastructure.redis().url(),
                 TestInfrastructure.kafka().bootstrapServers(), Path.of(System.getProperty("switchboard.stack.dir")),
                 Path.of(System.getProperty("switchboard.e2e.work.dir")).resolve("drain"), "drain-" + UUID.randomUUID(),
-                "sk-sb-v1-drain" + UUID.randomUUID().toString().replace("-", ""));
+                "sk-sb-v1-drain" + UUID.randomUUID().toString().replace("-", ""))
+                // Catalog keys of its own: the catalog in Redis names this cluster's simulator, which dies with it.
+                .withExtraProperties(Map.of("switchboard.catalog.redis.key-prefix", "catalog-drain-" + UUID
+                        .randomUUID() + ":"));
         stack = LocalStack.start(options);
     }
 

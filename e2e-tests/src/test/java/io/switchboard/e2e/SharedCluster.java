@@ -4,6 +4,7 @@ import io.switchboard.localstack.LocalStack;
 import io.switchboard.localstack.LocalStackOptions;
 import io.switchboard.testsupport.infra.TestInfrastructure;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -37,7 +38,10 @@ final class SharedCluster implements BeforeAllCallback {
                         TestInfrastructure.redis().url(), TestInfrastructure.kafka().bootstrapServers(),
                         Path.of(System.getProperty("switchboard.stack.dir")),
                         Path.of(System.getProperty("switchboard.e2e.work.dir")).resolve("shared"),
-                        "e2e-" + UUID.randomUUID(), "sk-sb-v1-e2e" + UUID.randomUUID().toString().replace("-", ""))),
-                        LocalStack.class);
+                        "e2e-" + UUID.randomUUID(), "sk-sb-v1-e2e" + UUID.randomUUID().toString().replace("-", ""))
+                        // Catalog keys of its own: every cluster on this Redis installs a catalog naming its own
+                        // simulator, and another class's cluster (and simulator) stops before this one does.
+                        .withExtraProperties(Map.of("switchboard.catalog.redis.key-prefix",
+                                "catalog-e2e-shared-" + UUID.randomUUID() + ":"))), LocalStack.class);
     }
 }
