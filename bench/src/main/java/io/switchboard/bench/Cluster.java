@@ -78,7 +78,10 @@ final class Cluster implements AutoCloseable {
                     LocalStackOptions.LOCAL_MANAGEMENT_KEY, LocalStackOptions.LOCAL_OPERATOR_KEY, new BigDecimal("100"),
                     jvm,
                     // routing's pool to one provider host holds 1,000 connections by default; the ramp needs more.
-                    Map.of("switchboard.routing.http.max-connections", Integer.toString(maxStreams + 1000)),
+                    // Traces sampled as the Helm chart deploys them (tracing.samplingProbability 0.1), not the
+                    // local stack's every request.
+                    Map.of("switchboard.routing.http.max-connections", Integer.toString(maxStreams + 1000),
+                            "management.tracing.sampling.probability", "0.1"),
                     Duration.ofSeconds(180));
             System.out.println("Starting Redis, Kafka, the provider simulator and the four services ...");
             LocalStack stack = LocalStack.start(options);

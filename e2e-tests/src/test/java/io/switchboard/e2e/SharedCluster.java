@@ -42,6 +42,7 @@ final class SharedCluster implements BeforeAllCallback {
                         // Catalog keys of its own: every cluster on this Redis installs a catalog naming its own
                         // simulator, and another class's cluster (and simulator) stops before this one does.
                         .withExtraProperties(Map.of("switchboard.catalog.redis.key-prefix",
-                                "catalog-e2e-shared-" + UUID.randomUUID() + ":"))), LocalStack.class);
+                                "catalog-e2e-shared-" + UUID.randomUUID() + ":"))),
+                        LocalStack.class);
     }
 }
