@@ -86,8 +86,7 @@ class AdminCreditsHandler {
     }
 
     private Mono<Void> record(TopUp topUp, InternalIdentity caller) {
-        CreditEvent event = CreditEvent.of(clock.instant(),
-                new CreditData(topUp.tenantId(), topUp.id(), topUp.amount(), topUp.description(), caller.keyId()));
+        CreditEvent event = CreditEvent.of(clock.instant(), topUp, caller.keyId());
         return publisher.publish(event)
                 .onErrorMap(failure -> new ApiException(HttpStatusCode.valueOf(503),
                         "The top-up could not be recorded (Kafka did not acknowledge it); retry with the same id"));

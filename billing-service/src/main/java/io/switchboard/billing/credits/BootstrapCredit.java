@@ -49,10 +49,9 @@ class BootstrapCredit {
                 "bootstrap credit (switchboard.billing.bootstrap-credit)", limits.maxTopUp());
         running = Mono.defer(() -> ledger.topUpAmount(topUp.tenantId(), topUp.id()))
                 .map(applied -> false)
-                .switchIfEmpty(Mono.defer(() -> publisher.publish(CreditEvent.of(clock.instant(),
-                        new CreditData(topUp.tenantId(), topUp.id(), topUp.amount(), topUp.description(),
-                                "billing-service"))))
-                        .thenReturn(true))
+                .switchIfEmpty(
+                        Mono.defer(() -> publisher.publish(CreditEvent.of(clock.instant(), topUp, "billing-service")))
+                                .thenReturn(true))
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1))
                         .maxBackoff(Duration.ofSeconds(30))
                         .doBeforeRetry(retry -> log.warn("The bootstrap credit of tenant {} is not recorded yet ({});"

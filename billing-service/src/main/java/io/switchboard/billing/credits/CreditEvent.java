@@ -20,4 +20,10 @@ public record CreditEvent(String specversion, String id, String source, String t
         return new CreditEvent("1.0", data.tenantId() + "/" + data.topUpId(), SOURCE, TYPE, data.tenantId(), time,
                 "application/json", DATA_SCHEMA, data);
     }
+
+    /** The event recording {@code topUp}, asked for by {@code operatorKeyId}. */
+    static CreditEvent of(Instant time, TopUp topUp, String operatorKeyId) {
+        return of(time, new CreditData(topUp.tenantId(), topUp.id(), topUp.amount(), topUp.description(),
+                operatorKeyId));
+    }
 }
