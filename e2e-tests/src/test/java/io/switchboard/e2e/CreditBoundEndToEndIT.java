@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.switchboard.localstack.LocalStack;
 import io.switchboard.testsupport.contract.OpenRouterContract;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -29,7 +26,6 @@ import tools.jackson.databind.json.JsonMapper;
 class CreditBoundEndToEndIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static final int REQUESTS = 50;
     // mistralai/mistral-small-2603 at $0.15 / $0.60 per million: max_tokens 1000 alone reserves $0.0006 a request, so
     // $0.004 covers at most six requests' maximum cost.
@@ -41,22 +37,24 @@ class CreditBoundEndToEndIT {
     void shouldNeverChargeATenantMoreThanItsCreditWhenFiftyRequestsArriveAtOnce() throws Exception {
         LocalStack stack = SharedCluster.stack();
         String tenant = "bound-" + UUID.randomUUID().toString().substring(0, 8);
-        HttpResponse<String> created = call(stack, "POST", "/admin/tenants", stack.operatorKey(),
+        HttpResponse<String> created = ApiCalls.call(stack, "POST", "/admin/tenants", stack.operatorKey(),
                 "{\"id\":\"" + tenant + "\"}");
         assertThat(created.statusCode()).isEqualTo(201);
         String management = JSON.readTree(created.body()).at("/management_key/key").asString();
-        String key = JSON.readTree(call(stack, "POST", "/keys", management, "{\"name\":\"burst\"}").body())
+        String key = JSON.readTree(ApiCalls.call(stack, "POST", "/keys", management, "{\"name\":\"burst\"}").body())
                 .get("key")
                 .asString();
         String topUp = "{\"tenant_id\":\"" + tenant + "\",\"id\":\"bound\",\"amount\":\"" + CREDIT + "\"}";
         Awaitility.await()
                 .atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(250))
-                .until(() -> call(stack, "POST", "/admin/credits", stack.operatorKey(), topUp).statusCode() == 200);
+                .until(() -> ApiCalls.call(stack, "POST", "/admin/credits", stack.operatorKey(), topUp)
+                        .statusCode() == 200);
 
         List<CompletableFuture<HttpResponse<String>>> burst = IntStream.range(0, REQUESTS)
-                .mapToObj(i -> HTTP.sendAsync(request(stack, "POST", "/chat/completions", key, CHAT),
-                        HttpResponse.BodyHandlers.ofString()))
+                .mapToObj(i -> ApiCalls.client()
+                        .sendAsync(ApiCalls.request(stack, "POST", "/chat/completions", key, CHAT),
+                                HttpResponse.BodyHandlers.ofString()))
                 .toList();
         List<HttpResponse<String>> answers = burst.stream().map(CompletableFuture::join).toList();
 
@@ -75,11 +73,13 @@ class CreditBoundEndToEndIT {
 
         // Every admitted generation settled (no reservation left), and the charges stay within the credit.
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
-            JsonNode ledger = JSON.readTree(call(stack, "GET", "/admin/credits/" + tenant, stack.operatorKey(), null)
-                    .body()).get("data");
+            JsonNode ledger = JSON
+                    .readTree(ApiCalls.call(stack, "GET", "/admin/credits/" + tenant, stack.operatorKey(), null)
+                            .body())
+                    .get("data");
             return ledger.get("reserved").decimalValue().signum() == 0;
         });
-        JsonNode credits = JSON.readTree(call(stack, "GET", "/credits", management, null).body()).get("data");
+        JsonNode credits = JSON.readTree(ApiCalls.call(stack, "GET", "/credits", management, null).body()).get("data");
         BigDecimal usage = credits.get("total_usage").decimalValue();
         assertThat(credits.get("total_credits").decimalValue()).isEqualByComparingTo(CREDIT);
         assertThat(usage).isPositive().isLessThanOrEqualTo(new BigDecimal(CREDIT));
@@ -88,23 +88,5 @@ class CreditBoundEndToEndIT {
             servedCost = servedCost.add(JSON.readTree(response.body()).at("/usage/cost").decimalValue());
         }
         assertThat(usage).as("billing charged exactly what the responses reported").isEqualByComparingTo(servedCost);
-    }
-
-    private static HttpRequest request(LocalStack stack, String method, String path, String key, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.baseUrl() + path))
-                .timeout(Duration.ofSeconds(120))
-                .header("Authorization", "Bearer " + key)
-                .method(method, body == null
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return request.build();
-    }
-
-    private static HttpResponse<String> call(LocalStack stack, String method, String path, String key, String body)
-            throws Exception {
-        return HTTP.send(request(stack, method, path, key, body), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.switchboard.localstack.LocalStack;
 import io.switchboard.testsupport.contract.OpenRouterContract;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
@@ -25,7 +22,6 @@ import tools.jackson.databind.json.JsonMapper;
 class TenancyEndToEndIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static LocalStack stack;
     private static Tenant a;
@@ -114,14 +110,6 @@ class TenancyEndToEndIT {
     }
 
     private static HttpResponse<String> call(String method, String path, String key, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.baseUrl() + path))
-                .header("Authorization", "Bearer " + key)
-                .method(method, body == null
-                        ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return ApiCalls.call(stack, method, path, key, body);
     }
 }
